@@ -1,0 +1,3 @@
+from hipapp import create_app
+
+app = create_app()

@@ -1,0 +1,80 @@
+"""hipapp: Markdown exercise cards and routines as an installable, offline-first web app."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, render_template, request
+
+from . import headers
+from .assets import asset_urls, init_assets
+from .content import load_catalogue
+from .model import Catalogue
+from .render import register_filters
+from .urls import link, url
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONTENT = ROOT / "content"
+
+__all__ = ["create_app", "catalogue"]
+
+
+def create_app(
+    content: str | os.PathLike[str] | None = None,
+    *,
+    strict: bool = False,
+    config: dict[str, Any] | None = None,
+) -> Flask:
+    """Build the app for one content folder; raises ContentError when the content is broken."""
+    app = Flask(
+        __name__,
+        static_folder=str(ROOT / "static"),
+        template_folder=str(ROOT / "templates"),
+    )
+    app.config.from_prefixed_env("HIPAPP")
+    app.config.update(config or {})
+    folder = Path(content or app.config.get("CONTENT") or DEFAULT_CONTENT)
+    cat, warnings = load_catalogue(folder, strict=strict)
+    app.extensions["hipapp"] = cat
+    app.extensions["hipapp.warnings"] = warnings
+
+    env = init_assets(app, cat.site.theme_color)
+    urls = app.extensions["hipapp.assets"] = asset_urls(env)
+    app.jinja_env.globals.update(
+        url=url,
+        link=link,
+        site=cat.site,
+        nav_pages=list(cat.pages.values()),
+        asset=lambda name: link(asset_urls(env)[name] if app.debug else urls[name]),
+    )
+    register_filters(app.jinja_env)
+
+    from .views import bp
+
+    app.register_blueprint(bp)
+    from .cli import build, check, new
+
+    for command in (check, build, new):
+        app.cli.add_command(command)
+
+    @app.after_request
+    def add_headers(response: Response) -> Response:
+        response.headers.update(headers.SECURITY)
+        policy = headers.cache_control(request.path)
+        if policy == headers.IMMUTABLE or "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = policy
+        return response
+
+    @app.errorhandler(404)
+    def not_found(_: Exception) -> tuple[str, int]:
+        return render_template("404.html"), 404
+
+    return app
+
+
+def catalogue(app: Flask) -> Catalogue:
+    """The catalogue an app was built with."""
+    cat: Catalogue = app.extensions["hipapp"]
+    return cat

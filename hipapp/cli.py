@@ -1,0 +1,190 @@
+"""The ``hipapp`` command: thin wrappers that load, call one function, and map errors."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import DEFAULT_CONTENT
+from .content import load_catalogue
+from .errors import ContentError, HipappError
+from .fields import SLUG
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def content_option(func: F) -> F:
+    return click.option(
+        "--content",
+        type=click.Path(path_type=Path, file_okay=False),
+        envvar="HIPAPP_CONTENT",
+        default=DEFAULT_CONTENT,
+        show_default="the bundled content/",
+        help="The content folder.",
+    )(func)
+
+
+def fail(exc: HipappError) -> None:
+    """Print a person-readable error and exit 1, without a traceback."""
+    if isinstance(exc, ContentError):
+        for problem in exc.problems:
+            click.echo(str(problem))
+        errors = sum(p.severity == "error" for p in exc.problems)
+        warnings = len(exc.problems) - errors
+        click.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}.", err=True)
+    else:
+        click.echo(f"error: {exc}", err=True)
+    sys.exit(1)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="hipapp")
+def main() -> None:
+    """Turn Markdown exercise cards and routines into an offline-first web app."""
+
+
+@main.command()
+@content_option
+@click.option("--strict", is_flag=True, help="Treat warnings (such as unknown keys) as errors.")
+def check(content: Path, strict: bool) -> None:
+    """Check the content folder and list every problem as path:line: field: message."""
+    try:
+        cat, warnings = load_catalogue(content, strict=strict)
+    except ContentError as exc:
+        fail(exc)
+        return
+    for warning in warnings:
+        click.echo(str(warning))
+    click.echo(
+        f"{content}: {len(cat.exercises)} exercises, {len(cat.routines)} routines, "
+        f"{len(cat.programs)} programs, {len(warnings)} warnings. OK.",
+        err=True,
+    )
+
+
+@main.command()
+@content_option
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True)
+@click.option(
+    "--base-url", default=None, help="Public URL of the site, e.g. https://example.org/hips/"
+)
+@click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
+def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
+    """Check the content, then write the whole static site to --out."""
+    from .export import build as build_site
+
+    try:
+        files = build_site(content, out, base_url=base_url, strict=strict)
+    except HipappError as exc:
+        fail(exc)
+        return
+    click.echo(f"Wrote {len(files)} files to {out}.", err=True)
+
+
+@main.command()
+@content_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Reload on code changes and rebuild assets.")
+def run(content: Path, host: str, port: int, debug: bool) -> None:
+    """Serve the app for CONTENT on http://HOST:PORT/."""
+    from . import create_app
+
+    try:
+        app = create_app(content)
+    except HipappError as exc:
+        fail(exc)
+        return
+    for warning in app.extensions["hipapp.warnings"]:
+        click.echo(str(warning), err=True)
+    app.run(host=host, port=port, debug=debug)
+
+
+EXERCISE_TEMPLATE = """\
+---
+# Required: the name people see.
+title: {title}
+# One line shown under the title.
+summary: What this exercise is for, in one line.
+# Seconds per side per set (30, "30s", "1m30s"), or use reps: 10 instead of hold.
+hold: 30s
+# both = left then right; none = no sides.
+sides: both
+sets: 1
+# Rest between sets.
+rest: 0s
+targets: [hips]
+equipment: [mat]
+# Discomfort should stay at or below this, out of 10.
+pain_limit: 2
+# Optional: slugs of easier and harder cards, and an image in media/.
+# easier: another-card
+# harder: another-card
+# image: {slug}.svg
+---
+## How to do it
+1. First step.
+2. Second step.
+
+## Cues
+- The single most useful cue (shown big on the player).
+
+## Common mistakes
+- A mistake and its fix.
+
+## Comfort check
+Keep discomfort at 2/10 or below. If it rises, ease off or try the easier version.
+"""
+
+ROUTINE_TEMPLATE = """\
+---
+# Required: the name people see.
+title: {title}
+summary: Who this routine is for, in one line.
+# Each step is a card slug, a card with overrides, or a rest.
+steps:
+  - {card}
+  - rest: 30s
+  - exercise: {card}
+    sets: 2
+---
+A short introduction in Markdown.
+"""
+
+
+@main.command()
+@content_option
+@click.argument("kind", type=click.Choice(["exercise", "routine"]))
+@click.argument("name")
+def new(content: Path, kind: str, name: str) -> None:
+    """Write a commented template for a new exercise or routine."""
+    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+    if not SLUG.match(slug):
+        fail(HipappError(f'cannot make a file name from "{name}"; use letters and digits'))
+    folder = content / ("exercises" if kind == "exercise" else "routines")
+    path = folder / f"{slug}.md"
+    if path.exists():
+        fail(HipappError(f"{path} already exists"))
+    title = name if name != slug else slug.replace("-", " ").capitalize()
+    if kind == "exercise":
+        text = EXERCISE_TEMPLATE.format(title=title, slug=slug)
+    else:
+        cards = sorted(p.stem for p in (content / "exercises").rglob("*.md"))
+        if not cards:
+            fail(HipappError("a routine needs exercises; run 'hipapp new exercise NAME' first"))
+        text = ROUTINE_TEMPLATE.format(title=title, card=cards[0])
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {path}. Edit it, then run 'hipapp check'.", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Security and caching headers, shared by the Flask app and the static export."""
+
+from __future__ import annotations
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+SECURITY = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), screen-wake-lock=(self)",
+}
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+
+def cache_control(path: str) -> str:
+    """Hashed bundles never change; everything else is revalidated on each visit."""
+    return IMMUTABLE if "/static/gen/" in path else REVALIDATE
+
+
+def netlify_headers(base_path: str = "/") -> str:
+    """A ``_headers`` file (Netlify, Cloudflare Pages) carrying the same headers."""
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    lines = [f"{base}*"] + [f"  {k}: {v}" for k, v in SECURITY.items()]
+    lines += [
+        f"  Cache-Control: {REVALIDATE}",
+        f"{base}static/gen/*",
+        f"  Cache-Control: {IMMUTABLE}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,140 @@
+"""Immutable content objects: the catalogue that every other module reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Sides = Literal["both", "none"]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Studio branding and contact details from ``site.yaml``."""
+
+    name: str = "hipapp"
+    short_name: str = "hipapp"
+    description: str = ""
+    theme_color: str = "#1f6f5c"
+    background_color: str = "#ffffff"
+    lang: str = "en"
+    logo: str | None = None
+    url: str = ""
+    contact: str = ""
+    disclaimer: str = ""
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """How much of an exercise to do: a hold or a number of reps, per side, per set."""
+
+    hold: int | None = None
+    reps: int | None = None
+    tempo: int | None = None
+    sides: Sides = "none"
+    sets: int = 1
+    rest: int = 0
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise card."""
+
+    slug: str
+    title: str
+    dosage: Dosage
+    body_html: str = ""
+    summary: str = ""
+    cue: str = ""
+    targets: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    pain_limit: int = 2
+    easier: str | None = None
+    harder: str | None = None
+    image: str | None = None
+    image_alt: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ExerciseStep:
+    """A routine step that plays a card, with the routine's overrides applied."""
+
+    exercise: str
+    dosage: Dosage
+
+
+@dataclass(frozen=True)
+class RestStep:
+    """An explicit rest written into a routine."""
+
+    seconds: int
+
+
+Step = ExerciseStep | RestStep
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A routine: an ordered list of steps."""
+
+    slug: str
+    title: str
+    steps: tuple[Step, ...]
+    body_html: str = ""
+    summary: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Progression:
+    """From ``from_week`` on, every exercise step changes by these amounts."""
+
+    from_week: int
+    hold: int = 0
+    sets: int = 0
+    reps: int = 0
+
+
+@dataclass(frozen=True)
+class Program:
+    """A multi-week program: a list of days, each a routine slug or ``None`` for rest."""
+
+    slug: str
+    title: str
+    days: tuple[str | None, ...]
+    repeat: int = 1
+    progression: tuple[Progression, ...] = ()
+    rest_routine: str | None = None
+    body_html: str = ""
+    summary: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A free-form page such as About."""
+
+    slug: str
+    title: str
+    body_html: str
+    summary: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything loaded from one content folder, checked and cross-referenced."""
+
+    root: Path
+    site: Site
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    programs: dict[str, Program] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    media: tuple[str, ...] = ()
+
+    @property
+    def media_dir(self) -> Path:
+        return self.root / "media"

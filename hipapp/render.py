@@ -1,0 +1,105 @@
+"""Markdown to safe HTML, and the plain-text helpers the templates need."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from .durations import format_clock, format_duration, format_total
+from .model import Dosage
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+@dataclass
+class Rendered:
+    """HTML from one Markdown body, plus what it referred to."""
+
+    html: str
+    images: list[str] = field(default_factory=list)
+    first_cue: str = ""
+
+
+def _parser() -> MarkdownIt:
+    # CommonMark with raw HTML off: "<script>" in a card becomes visible text.
+    # markdown-it's own validateLink already drops javascript:, vbscript:, file: and data: links.
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    md.enable(["table", "strikethrough"])
+    md.add_render_rule("image", _render_image)
+    md.add_render_rule("link_open", _render_link_open)
+    return md
+
+
+def _render_image(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    if src and not _SCHEME.match(src) and not src.startswith(("/", "#")):
+        env.setdefault("images", []).append(src)
+        token.attrSet("src", env.get("media_prefix", "") + src)
+    token.attrSet("loading", "lazy")
+    return self.image(tokens, idx, options, env)
+
+
+def _render_link_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    if _SCHEME.match(str(token.attrGet("href") or "")):
+        token.attrSet("rel", "noopener noreferrer")
+    return self.renderToken(tokens, idx, options, env)
+
+
+_MD = _parser()
+
+
+def render_markdown(text: str, media_prefix: str = "") -> Rendered:
+    """Render a content body; relative image paths point into ``media/``."""
+    env: dict[str, Any] = {"media_prefix": media_prefix}
+    tokens = _MD.parse(text, env)
+    html = _MD.renderer.render(tokens, _MD.options, env)
+    return Rendered(html, list(env.get("images", [])), _first_cue(tokens))
+
+
+def _first_cue(tokens: list[Token]) -> str:
+    """The first bullet under a "Cues" heading, as plain text, for the player screen."""
+    in_cues = False
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            in_cues = tokens[i + 1].content.strip().lower().rstrip(":") == "cues"
+        elif in_cues and token.type == "inline" and tokens[i - 1].type == "paragraph_open":
+            return plain_text(token)
+    return ""
+
+
+def plain_text(token: Token) -> str:
+    """The visible text of an inline token, without Markdown markers."""
+    parts = [c.content for c in token.children or [] if c.type in ("text", "code_inline")]
+    return "".join(parts).strip()
+
+
+def dosage_text(dosage: Dosage) -> str:
+    """Dosage as people write it: "2 × 30 s each side", "10 reps"."""
+    work = f"{dosage.reps} reps" if dosage.reps is not None else format_duration(dosage.hold or 0)
+    text = f"{dosage.sets} × {work}" if dosage.sets > 1 else work
+    if dosage.sides == "both":
+        text += " each side"
+    if dosage.sets > 1 and dosage.rest:
+        text += f", {format_duration(dosage.rest)} rest between sets"
+    return text
+
+
+def register_filters(env: Environment) -> None:
+    """The Jinja filters the templates use."""
+    env.filters.update(
+        dosage=dosage_text, duration=format_duration, clock=format_clock, total=format_total
+    )

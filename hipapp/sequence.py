@@ -1,0 +1,102 @@
+"""Expand a routine into the explicit timed steps that the player plays.
+
+Pure functions only: the player in the browser plays exactly what this returns, so the
+timing rules live (and are tested) in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from .model import Dosage, Exercise, RestStep, Step
+
+Kind = Literal["lead-in", "hold", "switch", "rest", "reps"]
+Side = Literal["left", "right"]
+
+LEAD_IN = 5
+SWITCH = 5
+DEFAULT_TEMPO = 3
+
+
+@dataclass(frozen=True)
+class Timed:
+    """One timed phase of a session."""
+
+    kind: Kind
+    seconds: int
+    exercise: str | None = None
+    side: Side | None = None
+    set: int = 0
+    sets: int = 0
+    reps: int | None = None
+    tempo: int | None = None
+
+
+def expand_step(step: Step, *, lead_in: int = LEAD_IN, switch: int = SWITCH) -> list[Timed]:
+    """The timed phases of one routine step."""
+    if isinstance(step, RestStep):
+        return [Timed("rest", step.seconds)]
+    return expand_exercise(step.exercise, step.dosage, lead_in=lead_in, switch=switch)
+
+
+def expand_exercise(
+    slug: str, dosage: Dosage, *, lead_in: int = LEAD_IN, switch: int = SWITCH
+) -> list[Timed]:
+    """Lead-in, then each set (left, switch, right for two-sided cards), rest between sets."""
+    out = [Timed("lead-in", lead_in, slug, set=1, sets=dosage.sets)] if lead_in else []
+    sides: tuple[Side | None, ...] = ("left", "right") if dosage.sides == "both" else (None,)
+    for number in range(1, dosage.sets + 1):
+        for index, side in enumerate(sides):
+            if index and switch:
+                out.append(Timed("switch", switch, slug, side, number, dosage.sets))
+            out.append(_work(slug, dosage, side, number))
+        if number < dosage.sets and dosage.rest:
+            out.append(Timed("rest", dosage.rest, slug, set=number, sets=dosage.sets))
+    return out
+
+
+def _work(slug: str, dosage: Dosage, side: Side | None, number: int) -> Timed:
+    if dosage.reps is not None:
+        tempo = dosage.tempo or DEFAULT_TEMPO
+        return Timed(
+            "reps", dosage.reps * tempo, slug, side, number, dosage.sets, dosage.reps, dosage.tempo
+        )
+    return Timed("hold", dosage.hold or 0, slug, side, number, dosage.sets)
+
+
+def expand(steps: Iterable[Step], *, lead_in: int = LEAD_IN, switch: int = SWITCH) -> list[Timed]:
+    """Every timed phase of a routine, in order."""
+    return [t for step in steps for t in expand_step(step, lead_in=lead_in, switch=switch)]
+
+
+def total_seconds(timed: Iterable[Timed]) -> int:
+    """The session's length; rep phases count at their tempo estimate."""
+    return sum(t.seconds for t in timed)
+
+
+def player_data(
+    title: str, steps: Iterable[Step], exercises: Mapping[str, Exercise], media_url: str
+) -> dict[str, Any]:
+    """The JSON the player reads from the page: timed phases plus what it shows per card."""
+    timed = expand(steps)
+    used = {t.exercise for t in timed if t.exercise}
+    cards = {
+        slug: {
+            "title": card.title,
+            "cue": card.cue,
+            "image": f"{media_url}{card.image}" if card.image else None,
+            "image_alt": card.image_alt,
+            "pain_limit": card.pain_limit,
+            "easier": card.easier,
+        }
+        for slug, card in exercises.items()
+        if slug in used
+    }
+    return {
+        "title": title,
+        "total": total_seconds(timed),
+        "steps": [{k: v for k, v in asdict(t).items() if v is not None} for t in timed],
+        "cards": cards,
+    }

@@ -1,0 +1,40 @@
+"""Relative links, so that one export works at a domain root or under any subpath."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from flask import request, url_for
+
+LINK_BASE = "hipapp.link_base"
+
+
+def relative(target: str, current: str) -> str:
+    """The link from page ``current`` to ``target``; both are absolute paths."""
+    if "://" in target or not target.startswith("/"):
+        return target
+    path, _, fragment = target.partition("#")
+    base = current if current.endswith("/") else posixpath.dirname(current) + "/"
+    rel = posixpath.relpath(path, base)
+    if path.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def link(target: str) -> str:
+    """Make an absolute app path usable from the page being rendered.
+
+    Pages link relatively. The static 404 page cannot (it is served at any depth), so it
+    sets a link base (the deployment's base path) on the request and links absolutely.
+    The flag lives on the request, not on ``g``: a freezer reuses one app context.
+    """
+    base = request.environ.get(LINK_BASE)
+    if isinstance(base, str):
+        return base.rstrip("/") + target
+    return relative(target, request.script_root + request.path)
+
+
+def url(endpoint: str, **values: Any) -> str:
+    """``url_for``, made relative to the current page."""
+    return link(url_for(endpoint, **values))

@@ -1,0 +1,93 @@
+"""The site's pages: thin handlers over the catalogue."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
+from flask.typing import ResponseReturnValue
+
+from . import catalogue
+from .model import Exercise, ExerciseStep
+from .sequence import expand, player_data, total_seconds
+from .urls import LINK_BASE
+
+bp = Blueprint("site", __name__)
+
+
+def _cards_by_slug(slug: str) -> Exercise:
+    card = catalogue(current_app).exercises.get(slug)
+    if card is None:
+        abort(404)
+    return card
+
+
+@bp.get("/")
+def index() -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    totals = {slug: total_seconds(expand(r.steps)) for slug, r in cat.routines.items()}
+    return render_template("index.html", cat=cat, totals=totals)
+
+
+@bp.get("/exercises/")
+def exercises() -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    cards = sorted(cat.exercises.values(), key=lambda c: c.title.lower())
+    return render_template("exercises.html", cards=cards)
+
+
+@bp.get("/exercises/<slug>/")
+def exercise(slug: str) -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    card = _cards_by_slug(slug)
+    used_in = [
+        r
+        for r in cat.routines.values()
+        if any(isinstance(s, ExerciseStep) and s.exercise == slug for s in r.steps)
+    ]
+    return render_template("exercise.html", card=card, cards=cat.exercises, used_in=used_in)
+
+
+@bp.get("/routines/<slug>/")
+def routine(slug: str) -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    item = cat.routines.get(slug) or abort(404)
+    return render_template(
+        "routine.html", routine=item, cards=cat.exercises, total=total_seconds(expand(item.steps))
+    )
+
+
+@bp.get("/routines/<slug>/play/")
+def play(slug: str) -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    item = cat.routines.get(slug) or abort(404)
+    data = player_data(item.title, item.steps, cat.exercises, "../../../media/")
+    return render_template(
+        "play.html", routine=item, data=data, back=("site.routine", {"slug": slug})
+    )
+
+
+@bp.get("/programs/<slug>/")
+def program(slug: str) -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    item = cat.programs.get(slug) or abort(404)
+    return render_template("program.html", program=item, routines=cat.routines)
+
+
+@bp.get("/<slug>/")
+def page(slug: str) -> ResponseReturnValue:
+    item = catalogue(current_app).pages.get(slug) or abort(404)
+    return render_template("page.html", page=item)
+
+
+@bp.get("/media/<path:name>")
+def media(name: str) -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    if name not in cat.media:
+        abort(404)
+    return send_from_directory(cat.media_dir, name, max_age=86400)
+
+
+@bp.get("/404.html")
+def not_found_page() -> ResponseReturnValue:
+    """The static host's 404 page; it may be served at any depth, so it links absolutely."""
+    request.environ[LINK_BASE] = current_app.config.get("BASE_PATH", "/")
+    return render_template("404.html")

@@ -1,0 +1,2 @@
+/* A pure timer state machine: no DOM access, driven by timestamps. */
+export class Timer {}

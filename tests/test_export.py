@@ -1,0 +1,129 @@
+"""The static export: its file set, and a plain static server serving it."""
+
+from __future__ import annotations
+
+import http.client
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hipapp.errors import BuildError, ContentError
+from hipapp.export import build
+
+from .conftest import Write
+from .servers import free_port, serve
+
+
+def test_export_file_set(small_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    files = build(small_content, out)
+    assert files == sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    pages = {f for f in files if not f.startswith("static/")}
+    assert pages >= {
+        "index.html",
+        "404.html",
+        "_headers",
+        "exercises/index.html",
+        "exercises/stretch/index.html",
+        "routines/daily/index.html",
+        "routines/daily/play/index.html",
+    }
+    assets = {f for f in files if f.startswith("static/")}
+    # Only the hashed bundles ship: no sources, no build leftovers.
+    assert all(f.startswith("static/gen/") for f in assets)
+    assert {f.rsplit(".", 1)[-1] for f in assets} == {"css", "js"}
+
+
+def test_build_refuses_broken_content_and_writes_nothing(write: Write, tmp_path: Path) -> None:
+    root = write("exercises/x.md", "---\nhold: 30\n---\n")
+    out = tmp_path / "site"
+    with pytest.raises(ContentError):
+        build(root, out)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [tmp_path / "content"]
+
+
+def test_build_replaces_its_own_output_but_not_other_folders(
+    small_content: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(small_content, out)
+    (out / "stale.html").write_text("old")
+    build(small_content, out)
+    assert not (out / "stale.html").exists()
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("keep me")
+    with pytest.raises(BuildError, match="refusing to replace a folder"):
+        build(small_content, precious)
+    assert (precious / "thesis.txt").read_text() == "keep me"
+
+
+def test_headers_file_under_a_subpath(small_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(small_content, out, base_url="https://example.org/hips/")
+    text = (out / "_headers").read_text()
+    assert text.startswith("/hips/*\n  Content-Security-Policy: default-src 'self'")
+    assert "/hips/static/gen/*\n  Cache-Control: public, max-age=31536000, immutable" in text
+    not_found = (out / "404.html").read_text()
+    assert 'href="/hips/exercises/"' in not_found
+
+
+@pytest.mark.parametrize("prefix", ["", "/hips"])
+def test_plain_static_server_serves_every_page(
+    small_content: Path, tmp_path: Path, prefix: str
+) -> None:
+    root = tmp_path / "www"
+    out = root / prefix.strip("/") if prefix else root
+    files = build(small_content, out)
+    port = free_port()
+    with serve(
+        [sys.executable, "-m", "http.server", str(port), "-b", "127.0.0.1", "-d", str(root)], port
+    ):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        expected = {
+            "html": "text/html",
+            "css": "text/css",
+            "js": "text/javascript",
+            "svg": "image/svg+xml",
+        }
+        for name in files:
+            if name == "_headers":
+                continue
+            url = f"{prefix}/{name}".replace("index.html", "")
+            conn.request("GET", url)
+            response = conn.getresponse()
+            body = response.read()
+            assert response.status == 200, url
+            kind = expected[name.rsplit(".", 1)[-1]]
+            assert response.getheader("Content-Type", "").startswith(kind), url
+            assert body
+        # Relative links resolve under the subpath too.
+        conn.request("GET", f"{prefix}/routines/daily/")
+        page = conn.getresponse().read().decode()
+        assert 'href="../../exercises/stretch/"' in page
+
+
+def test_cli_build_exit_codes(small_content: Path, write: Write, tmp_path: Path) -> None:
+    cmd = [
+        sys.executable,
+        "-m",
+        "hipapp.cli",
+        "build",
+        "--content",
+        str(small_content),
+        "--out",
+        str(tmp_path / "out"),
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Wrote" in done.stderr
+    write("exercises/bad.md", "---\ntitle: Bad\nhold: long\n---\n")
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert done.stdout == (
+        'content/exercises/bad.md:3: hold: expected seconds like 30 or "45s", got "long"\n'
+    )
+    assert "Traceback" not in done.stderr

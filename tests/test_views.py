@@ -1,0 +1,146 @@
+"""Pages, headers and hostile content through the Flask app."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from hipapp import create_app
+from hipapp.headers import CSP
+
+from .conftest import Write
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/exercises/", "/exercises/stretch/", "/routines/daily/", "/routines/daily/play/"]
+)
+def test_pages_render_with_security_headers(small_client: FlaskClient, url: str) -> None:
+    response = small_client.get(url)
+    assert response.status_code == 200
+    assert response.content_type == "text/html; charset=utf-8"
+    assert response.headers["Content-Security-Policy"] == CSP
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-cache"
+    html = response.get_data(as_text=True)
+    # No inline script or style anywhere, and nothing from another origin.
+    assert not re.search(r"<script(?![^>]*\b(src|type=\"application/json\"))", html)
+    assert "<style" not in html and " style=" not in html
+    assert not re.search(r"""(src|href)="(https?:)?//""", html)
+
+
+def test_unknown_slugs_get_the_friendly_404(small_client: FlaskClient) -> None:
+    for url in [
+        "/exercises/nope/",
+        "/routines/nope/",
+        "/routines/nope/play/",
+        "/nope/",
+        "/programs/nope/",
+        "/media/nope.svg",
+        "/exercises/%3Cscript%3E/",
+    ]:
+        with small_client.get(url) as response:
+            assert response.status_code == 404, url
+            assert "We can't find that page" in response.get_data(as_text=True)
+
+
+def test_routine_page_shows_steps_dosage_and_total(small_client: FlaskClient) -> None:
+    html = small_client.get("/routines/daily/").get_data(as_text=True)
+    # 5 + 20 + 5 + 20 + 10 + 20 + 5 + 20 = 105 s, then a 30 s rest: 135 s ≈ 2 min.
+    assert "About <strong>2 min</strong>" in html
+    assert "2 × 20 s each side, 10 s rest between sets" in html
+    assert 'href="play/"' in html
+    assert 'href="../../exercises/stretch/"' in html
+
+
+def test_player_page_embeds_the_steps_as_json(small_client: FlaskClient) -> None:
+    html = small_client.get("/routines/daily/play/").get_data(as_text=True)
+    raw = re.search(r'<script type="application/json" id="player-data">(.*?)</script>', html, re.S)
+    assert raw
+    data = json.loads(raw.group(1))
+    assert data["total"] == 135
+    assert [s["kind"] for s in data["steps"]][:4] == ["lead-in", "hold", "switch", "hold"]
+    assert data["steps"][1] == {
+        "kind": "hold",
+        "seconds": 20,
+        "exercise": "stretch",
+        "side": "left",
+        "set": 1,
+        "sets": 2,
+    }
+    assert data["cards"]["stretch"]["cue"] == "Breathe out slowly"
+
+
+def test_hostile_markdown_is_inert(write: Write) -> None:
+    write(
+        "exercises/evil.md",
+        """\
+        ---
+        title: "<script>alert('t')</script>"
+        hold: 10
+        summary: <img src=x onerror=alert(1)>
+        ---
+        <script>alert(1)</script>
+
+        [click](javascript:alert(1)) [data](data:text/html,hi) <a href="javascript:x">raw</a>
+
+        ![pic](javascript:alert(2))
+        """,
+    )
+    root = write("routines/r.md", "---\ntitle: R\nsteps: [evil]\n---\n")
+    client = create_app(root).test_client()
+    for url in ["/exercises/evil/", "/routines/r/", "/routines/r/play/", "/exercises/"]:
+        html = client.get(url).get_data(as_text=True)
+        assert "<script>alert" not in html
+        assert "<img src=x" not in html
+        assert 'href="javascript:' not in html and 'src="javascript:' not in html
+        assert 'href="data:' not in html
+    html = client.get("/exercises/evil/").get_data(as_text=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    play = client.get("/routines/r/play/").get_data(as_text=True)
+    assert "\\u003cscript\\u003e" in play
+
+
+def test_external_links_get_noopener(small_content: Path, write: Write) -> None:
+    root = write(
+        "pages/about.md", "---\ntitle: About\n---\n[Study](https://pubmed.ncbi.nlm.nih.gov/1/)\n"
+    )
+    html = create_app(root).test_client().get("/about/").get_data(as_text=True)
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/1/" rel="noopener noreferrer"' in html
+
+
+def test_hashed_assets_cache_forever(small_client: FlaskClient) -> None:
+    html = small_client.get("/").get_data(as_text=True)
+    css = re.search(r'href="(static/gen/site-css-[0-9a-f]+\.[0-9a-f]+\.css)"', html)
+    assert css
+    with small_client.get("/" + css.group(1)) as response:
+        assert response.status_code == 200
+        assert response.content_type.startswith("text/css")
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert "--brand:#1f6f5c" in response.get_data(as_text=True)
+
+
+def test_theme_colour_reaches_the_css(small_content: Path, write: Write) -> None:
+    root = write("site.yaml", "name: Yellow Studio\ntheme_color: '#ffee00'\n")
+    client = create_app(root).test_client()
+    html = client.get("/").get_data(as_text=True)
+    assert "Yellow Studio" in html
+    css_url = re.search(r'href="(static/gen/site-css-[^"]+)"', html)
+    assert css_url
+    with client.get("/" + css_url.group(1)) as response:
+        css = response.get_data(as_text=True)
+    # Light yellow gets black text on fills and a darkened shade for text on white.
+    assert "--brand:#ffee00;--on-brand:#000000;--brand-text:#807700" in css
+
+
+def test_bundled_site_pages(client: FlaskClient) -> None:
+    html = client.get("/").get_data(as_text=True)
+    for title in ["Daily hips", "strength"]:
+        assert title.lower() in html.lower()
+    about = client.get("/about/").get_data(as_text=True)
+    for pmid in ["30839305", "33683497", "26751745"]:
+        assert pmid in about
+    assert "not medical advice" in about.lower()
