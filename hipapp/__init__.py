@@ -51,9 +51,11 @@ def create_app(
     )
     register_filters(app.jinja_env)
 
+    from .pwa import bp as pwa_bp
     from .views import bp
 
     app.register_blueprint(bp)
+    app.register_blueprint(pwa_bp)
     from .cli import build, check, new
 
     for command in (check, build, new):

@@ -18,7 +18,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     "site_css": ("css/base.css",),
     "player_css": ("css/player.css",),
     "site_js": ("js/site.js",),
-    "player_js": ("js/timer.js", "js/player.js"),
+    "player_js": ("js/log.js", "js/timer.js", "js/player.js"),
 }
 
 _IMPORT = re.compile(r"^\s*import\s[^;]*?from\s+['\"]\./[\w.-]+\.js['\"];?\s*$", re.M)

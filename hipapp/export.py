@@ -48,6 +48,7 @@ def make_freezer(app: Flask) -> Freezer:
             yield "site.page", {"slug": slug}
         for name in cat.media:
             yield "site.media", {"name": name}
+        yield "pwa.favicon", {}
         for url in app.extensions["hipapp.assets"].values():
             yield "static", {"filename": url.removeprefix(f"{app.static_url_path}/")}
 

@@ -6,8 +6,10 @@ import re
 
 _HEX = re.compile(r"^#?([0-9a-f]{6}|[0-9a-f]{3})$", re.I)
 DEFAULT = "#1f6f5c"
-LIGHT_BG = (255, 255, 255)
-DARK_BG = (18, 20, 20)
+# Brand text sits on the page and on card surfaces; these are the surfaces, the harder case.
+# Keep them in step with --surface in static/css/base.css.
+LIGHT_BG = (0xF2, 0xF5, 0xF4)
+DARK_BG = (0x1D, 0x22, 0x21)
 
 
 def parse_color(value: str) -> tuple[int, int, int] | None:

@@ -12,6 +12,8 @@ from flask.testing import FlaskClient
 
 from hipapp import DEFAULT_CONTENT, create_app
 
+pytest_plugins = ["tests.browser"]
+
 CARD = """\
 ---
 title: {title}

@@ -133,7 +133,7 @@ def test_theme_colour_reaches_the_css(small_content: Path, write: Write) -> None
     with client.get("/" + css_url.group(1)) as response:
         css = response.get_data(as_text=True)
     # Light yellow gets black text on fills and a darkened shade for text on white.
-    assert "--brand:#ffee00;--on-brand:#000000;--brand-text:#807700" in css
+    assert "--brand:#ffee00;--on-brand:#000000;--brand-text:#736b00" in css
 
 
 def test_bundled_site_pages(client: FlaskClient) -> None:
@@ -144,3 +144,15 @@ def test_bundled_site_pages(client: FlaskClient) -> None:
     for pmid in ["30839305", "33683497", "26751745"]:
         assert pmid in about
     assert "not medical advice" in about.lower()
+
+
+def test_theme_text_keeps_aa_contrast_for_any_colour() -> None:
+    from hipapp.theme import DARK_BG, LIGHT_BG, contrast, parse_color, theme_css
+
+    for color in ["#ffee00", "#000000", "#ffffff", "#1f6f5c", "#ff0000", "#3366ff", "nonsense"]:
+        css = theme_css(color)
+        light = re.search(r"--brand-text:(#[0-9a-f]{6})\}", css)
+        dark = re.search(r"dark\)\{:root\{--brand-text:(#[0-9a-f]{6})", css)
+        assert light and dark, css
+        assert contrast(parse_color(light.group(1)) or (0, 0, 0), LIGHT_BG) >= 4.5, color
+        assert contrast(parse_color(dark.group(1)) or (0, 0, 0), DARK_BG) >= 4.5, color
