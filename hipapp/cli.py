@@ -63,11 +63,13 @@ def check(content: Path, strict: bool) -> None:
         return
     for warning in warnings:
         click.echo(str(warning))
-    click.echo(
-        f"{content}: {len(cat.exercises)} exercises, {len(cat.routines)} routines, "
-        f"{len(cat.programs)} programs, {len(warnings)} warnings. OK.",
-        err=True,
-    )
+    counts = [
+        plural(len(cat.exercises), "exercise"),
+        plural(len(cat.routines), "routine"),
+        plural(len(cat.programs), "program"),
+        plural(len(warnings), "warning"),
+    ]
+    click.echo(f"{content}: {', '.join(counts)}. OK.", err=True)
 
 
 @main.command()

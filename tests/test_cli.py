@@ -1,0 +1,110 @@
+"""The hipapp command as a studio uses it: exit codes, messages, templates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hipapp.cli import main
+
+from .conftest import Write
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_check_bundled_content_strict(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "9 exercises, 3 routines, 1 program, 0 warnings. OK." in result.stderr
+
+
+def test_check_lists_every_problem_and_exits_1(runner: CliRunner, write: Write) -> None:
+    write("exercises/a.md", "---\ntitle: A\nhold: long\n---\n")
+    root = write("exercises/b.md", "---\ntitle: B\nreps: 5\nsidez: both\n---\n")
+    result = runner.invoke(main, ["check", "--content", str(root)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        'content/exercises/a.md:3: hold: expected seconds like 30 or "45s", got "long"',
+        'content/exercises/b.md:4: warning: sidez: unknown key (did you mean "sides"?)',
+    ]
+    assert result.stderr == "1 error, 1 warning.\n"
+
+
+def test_check_warnings_pass_unless_strict(runner: CliRunner, write: Write) -> None:
+    root = write("exercises/b.md", "---\ntitle: B\nreps: 5\ncolour: red\n---\n")
+    result = runner.invoke(main, ["check", "--content", str(root)])
+    assert result.exit_code == 0
+    assert result.stdout == "content/exercises/b.md:4: warning: colour: unknown key\n"
+    strict = runner.invoke(main, ["check", "--content", str(root), "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr == "0 errors, 1 warning.\n"
+
+
+def test_check_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["check", "--content", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path / 'nope'}: content folder not found\n"
+
+
+def test_new_templates_pass_check(runner: CliRunner, write: Write) -> None:
+    root = write()
+    made = runner.invoke(main, ["new", "exercise", "Side-lying leg raise", "--content", str(root)])
+    assert made.exit_code == 0, made.output
+    card = root / "exercises" / "side-lying-leg-raise.md"
+    assert "title: Side-lying leg raise" in card.read_text()
+    made = runner.invoke(main, ["new", "routine", "morning", "--content", str(root)])
+    assert made.exit_code == 0, made.output
+    assert "- side-lying-leg-raise" in (root / "routines" / "morning.md").read_text()
+    checked = runner.invoke(main, ["check", "--strict", "--content", str(root)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_new_refuses_to_overwrite_and_needs_cards(runner: CliRunner, write: Write) -> None:
+    root = write()
+    result = runner.invoke(main, ["new", "routine", "morning", "--content", str(root)])
+    assert result.exit_code == 1
+    assert "a routine needs exercises; run 'hipapp new exercise NAME' first" in result.stderr
+    runner.invoke(main, ["new", "exercise", "bridge", "--content", str(root)])
+    again = runner.invoke(main, ["new", "exercise", "bridge", "--content", str(root)])
+    assert again.exit_code == 1
+    assert "already exists" in again.stderr
+    bad = runner.invoke(main, ["new", "exercise", "!!!", "--content", str(root)])
+    assert bad.exit_code == 1
+    assert 'cannot make a file name from "!!!"' in bad.stderr
+
+
+def test_run_refuses_broken_content_without_traceback(write: Write) -> None:
+    root = write("exercises/a.md", "---\ntitle: A\n---\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "hipapp.cli", "run", "--content", str(root), "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout == (
+        "content/exercises/a.md:1: needs hold (seconds per side, like 30s) or reps (like 10)\n"
+    )
+    assert "Traceback" not in done.stderr
+
+
+def test_flask_cli_reaches_the_same_commands(small_content: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "app", "check", "--content", str(small_content)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 exercise, 1 routine, 0 programs, 0 warnings. OK." in done.stderr
