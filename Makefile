@@ -15,8 +15,8 @@ run: $(STAMP)
 	$(VENV)/bin/hipapp run
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check hipapp tests app.py
-	$(VENV)/bin/ruff format --check hipapp tests app.py
+	$(VENV)/bin/ruff check hipapp tests bench app.py
+	$(VENV)/bin/ruff format --check hipapp tests bench app.py
 	$(VENV)/bin/mypy
 
 test: lint

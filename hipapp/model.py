@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -138,3 +139,14 @@ class Catalogue:
     @property
     def media_dir(self) -> Path:
         return self.root / "media"
+
+    @cached_property
+    def used_in(self) -> dict[str, tuple[Routine, ...]]:
+        """The routines each card appears in, computed once (card pages list them)."""
+        index: dict[str, list[Routine]] = {}
+        for routine in self.routines.values():
+            for slug in dict.fromkeys(
+                s.exercise for s in routine.steps if isinstance(s, ExerciseStep)
+            ):
+                index.setdefault(slug, []).append(routine)
+        return {slug: tuple(routines) for slug, routines in index.items()}

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from flask.typing import ResponseReturnValue
 
 from . import catalogue
-from .model import Exercise, ExerciseStep
+from .model import Exercise
 from .sequence import expand, player_data, total_seconds
 from .urls import LINK_BASE
 
@@ -38,11 +38,7 @@ def exercises() -> ResponseReturnValue:
 def exercise(slug: str) -> ResponseReturnValue:
     cat = catalogue(current_app)
     card = _cards_by_slug(slug)
-    used_in = [
-        r
-        for r in cat.routines.values()
-        if any(isinstance(s, ExerciseStep) and s.exercise == slug for s in r.steps)
-    ]
+    used_in = cat.used_in.get(slug, ())
     return render_template("exercise.html", card=card, cards=cat.exercises, used_in=used_in)
 
 
