@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, Response, render_template, request
 
-from . import headers
+from . import delivery, headers
 from .assets import asset_urls, init_assets
 from .content import load_catalogue
 from .model import Catalogue
@@ -68,6 +68,8 @@ def create_app(
         if policy == headers.IMMUTABLE or "Cache-Control" not in response.headers:
             response.headers["Cache-Control"] = policy
         return response
+
+    delivery.install(app)
 
     @app.errorhandler(404)
     def not_found(_: Exception) -> tuple[str, int]:

@@ -101,7 +101,7 @@ def run(content: Path, host: str, port: int, debug: bool) -> None:
     from . import create_app
 
     try:
-        app = create_app(content)
+        app = create_app(content, config={"DEBUG": debug})
     except HipappError as exc:
         fail(exc)
         return
