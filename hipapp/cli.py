@@ -107,7 +107,9 @@ def run(content: Path, host: str, port: int, debug: bool) -> None:
         return
     for warning in app.extensions["hipapp.warnings"]:
         click.echo(str(warning), err=True)
-    app.run(host=host, port=port, debug=debug)
+    # Under --debug the reloader also watches the content, so studios see edits on refresh.
+    watched = [str(p) for p in Path(content).rglob("*") if p.is_file()] if debug else None
+    app.run(host=host, port=port, debug=debug, extra_files=watched)
 
 
 EXERCISE_TEMPLATE = """\

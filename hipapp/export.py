@@ -6,6 +6,7 @@ folder next to the destination, and only a complete build replaces the old one.
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import tempfile
 import warnings
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import brotli
 from flask import Flask
 from flask_frozen import Freezer
 
@@ -92,8 +94,23 @@ def build(
 
 
 def finish(app: Flask, root: Path) -> None:
-    """Files that are not pages: host headers."""
+    """Files that are not pages: host headers, and precompressed copies for static hosts."""
     (root / SIGNATURE).write_text(headers.netlify_headers(app.config["BASE_PATH"]), "utf-8")
+    precompress(root)
+
+
+COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
+PRECOMPRESSED = (".gz", ".br")
+
+
+def precompress(root: Path) -> None:
+    """Write .gz and .br beside each text file (nginx gzip_static/brotli_static serve them)."""
+    for path in [p for p in root.rglob("*") if p.suffix in COMPRESSIBLE and p.is_file()]:
+        data = path.read_bytes()
+        if len(data) < 512:
+            continue
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
 
 
 def _replace(scratch: Path, out: Path) -> None:

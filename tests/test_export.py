@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import subprocess
 import sys
 from pathlib import Path
 
+import brotli
 import pytest
 
 from hipapp.errors import BuildError, ContentError
@@ -20,6 +22,17 @@ def test_export_file_set(small_content: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     files = build(small_content, out)
     assert files == sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    packed = {f for f in files if f.endswith((".gz", ".br"))}
+    files = [f for f in files if f not in packed]
+    # Every text file of a useful size has gzip and brotli twins with the same content.
+    for name in files:
+        size = (out / name).stat().st_size
+        if name.endswith((".html", ".css", ".js")) and size >= 512:
+            assert {name + ".gz", name + ".br"} <= packed, name
+            assert gzip.decompress((out / (name + ".gz")).read_bytes()) == (out / name).read_bytes()
+            assert (
+                brotli.decompress((out / (name + ".br")).read_bytes()) == (out / name).read_bytes()
+            )
     pages = {f for f in files if not f.startswith("static/")}
     assert pages >= {
         "index.html",
@@ -34,6 +47,7 @@ def test_export_file_set(small_content: Path, tmp_path: Path) -> None:
     # Only the hashed bundles ship: no sources, no build leftovers.
     assert all(f.startswith("static/gen/") for f in assets)
     assert {f.rsplit(".", 1)[-1] for f in assets} == {"css", "js"}
+    assert "favicon.svg" in pages
 
 
 def test_build_refuses_broken_content_and_writes_nothing(write: Write, tmp_path: Path) -> None:
@@ -90,7 +104,7 @@ def test_plain_static_server_serves_every_page(
             "svg": "image/svg+xml",
         }
         for name in files:
-            if name == "_headers":
+            if name == "_headers" or name.endswith((".gz", ".br")):
                 continue
             url = f"{prefix}/{name}".replace("index.html", "")
             conn.request("GET", url)
