@@ -6,21 +6,19 @@ folder next to the destination, and only a complete build replaces the old one.
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import tempfile
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import brotli
 from flask import Flask
 from flask_frozen import Freezer
 
 from . import catalogue, create_app, headers
 from .errors import BuildError
+from .freeze import freeze_urls
 
 # A file only hipapp writes; its presence means "this folder is ours to replace".
 SIGNATURE = "_headers"
@@ -57,6 +55,11 @@ def make_freezer(app: Flask) -> Freezer:
     return freezer
 
 
+def site_urls(app: Flask) -> list[str]:
+    """Every URL of the site, in order, once: the export and the precache list use this."""
+    return list(dict.fromkeys(make_freezer(app).all_urls()))
+
+
 def build(
     content: Path | None = None,
     out: Path = Path("build"),
@@ -77,12 +80,8 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        app.config.update(FREEZER_DESTINATION=str(scratch), FREEZER_REMOVE_EXTRA_FILES=False)
-        with warnings.catch_warnings():
-            # Frozen-Flask warns about endpoints it never froze; ours are all deliberate.
-            warnings.filterwarnings("ignore", message="Nothing frozen for endpoints")
-            make_freezer(app).freeze()
-        finish(app, scratch)
+        freeze_urls(app, site_urls(app), scratch)
+        (scratch / SIGNATURE).write_text(headers.netlify_headers(config["BASE_PATH"]), "utf-8")
         files = sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file())
         _replace(scratch, out)
     except BaseException as exc:
@@ -91,26 +90,6 @@ def build(
             raise BuildError(f"build failed: {exc}") from exc
         raise
     return files
-
-
-def finish(app: Flask, root: Path) -> None:
-    """Files that are not pages: host headers, and precompressed copies for static hosts."""
-    (root / SIGNATURE).write_text(headers.netlify_headers(app.config["BASE_PATH"]), "utf-8")
-    precompress(root)
-
-
-COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
-PRECOMPRESSED = (".gz", ".br")
-
-
-def precompress(root: Path) -> None:
-    """Write .gz and .br beside each text file (nginx gzip_static/brotli_static serve them)."""
-    for path in [p for p in root.rglob("*") if p.suffix in COMPRESSIBLE and p.is_file()]:
-        data = path.read_bytes()
-        if len(data) < 512:
-            continue
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))
 
 
 def _replace(scratch: Path, out: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,3 +142,27 @@ def test_cli_build_exit_codes(small_content: Path, write: Write, tmp_path: Path)
         'content/exercises/bad.md:3: hold: expected seconds like 30 or "45s", got "long"\n'
     )
     assert "Traceback" not in done.stderr
+
+
+def test_parallel_build_matches_serial_build(small_content: Path, tmp_path: Path) -> None:
+    def build_with(workers: str, out: Path) -> dict[str, bytes]:
+        env = {**os.environ, "HIPAPP_BUILD_WORKERS": workers}
+        cmd = [
+            sys.executable,
+            "-m",
+            "hipapp.cli",
+            "build",
+            "--content",
+            str(small_content),
+            "--out",
+            str(out),
+        ]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+        assert done.returncode == 0, done.stderr
+        return {
+            p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+        }
+
+    serial = build_with("1", tmp_path / "serial")
+    parallel = build_with("3", tmp_path / "parallel")
+    assert parallel == serial
