@@ -82,6 +82,12 @@ def media(name: str) -> ResponseReturnValue:
     return send_from_directory(cat.media_dir, name, max_age=86400)
 
 
+@bp.get("/robots.txt")
+def robots() -> ResponseReturnValue:
+    """Everything may be indexed: the site is public material for a studio's clients."""
+    return current_app.response_class("User-agent: *\nAllow: /\n", mimetype="text/plain")
+
+
 @bp.get("/404.html")
 def not_found_page() -> ResponseReturnValue:
     """The static host's 404 page; it may be served at any depth, so it links absolutely."""

@@ -40,7 +40,7 @@ def test_keyboard_reaches_start(page: Page, live_server: LiveServer) -> None:
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "Start":
+        if page.evaluate("document.activeElement.textContent") == "Start routine":
             break
     else:
         pytest.fail("Start is not reachable by keyboard")

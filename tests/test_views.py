@@ -156,3 +156,10 @@ def test_theme_text_keeps_aa_contrast_for_any_colour() -> None:
         assert light and dark, css
         assert contrast(parse_color(light.group(1)) or (0, 0, 0), LIGHT_BG) >= 4.5, color
         assert contrast(parse_color(dark.group(1)) or (0, 0, 0), DARK_BG) >= 4.5, color
+
+
+def test_robots_txt(small_client: FlaskClient) -> None:
+    response = small_client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response.content_type == "text/plain; charset=utf-8"
+    assert response.get_data(as_text=True) == "User-agent: *\nAllow: /\n"
