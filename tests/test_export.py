@@ -103,6 +103,7 @@ def test_plain_static_server_serves_every_page(
             "css": "text/css",
             "js": "text/javascript",
             "svg": "image/svg+xml",
+            "txt": "text/plain",
         }
         for name in files:
             if name == "_headers" or name.endswith((".gz", ".br")):
