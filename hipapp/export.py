@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 from flask import Flask
 from flask_frozen import Freezer
 
-from . import catalogue, create_app, headers
+from . import create_app, headers
 from .errors import BuildError
+from .sitemap import site_urls
 
 # A file only hipapp writes; its presence means "this folder is ours to replace".
 SIGNATURE = "_headers"
@@ -31,26 +32,16 @@ def base_path(base_url: str | None) -> str:
 
 
 def make_freezer(app: Flask) -> Freezer:
-    """A freezer that emits every page, card image and bundle, and nothing else from static/."""
-    freezer = Freezer(app, with_static_files=False)
-    cat = catalogue(app)
+    """A freezer that emits exactly the site's URLs (``site_urls``), and nothing else.
+
+    No URL is discovered on the side (no-argument rules, logged ``url_for`` calls): the
+    service worker precaches the same list, so the two can never disagree.
+    """
+    freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
 
     @freezer.register_generator  # type: ignore[untyped-decorator]
     def pages() -> Iterator[tuple[str, dict[str, Any]]]:
-        for slug in cat.exercises:
-            yield "site.exercise", {"slug": slug}
-        for slug in cat.routines:
-            yield "site.routine", {"slug": slug}
-            yield "site.play", {"slug": slug}
-        for slug in cat.programs:
-            yield "site.program", {"slug": slug}
-        for slug in cat.pages:
-            yield "site.page", {"slug": slug}
-        for name in cat.media:
-            yield "site.media", {"name": name}
-        yield "pwa.favicon", {}
-        for url in app.extensions["hipapp.assets"].values():
-            yield "static", {"filename": url.removeprefix(f"{app.static_url_path}/")}
+        yield from site_urls(app)
 
     return freezer
 

@@ -88,6 +88,8 @@ def test_plain_static_server_serves_every_page(
             "css": "text/css",
             "js": "text/javascript",
             "svg": "image/svg+xml",
+            "png": "image/png",
+            "webmanifest": "application/manifest+json",
         }
         for name in files:
             if name == "_headers":
