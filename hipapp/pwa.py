@@ -113,8 +113,8 @@ def build_manifest(app: Flask, here: str) -> dict[str, Any]:
     icons = [picture(f"icon-{s}", purpose="any") for s in (192, 512)]
     icons += [picture(f"maskable-{s}", purpose="maskable") for s in (192, 512)]
     home = rel("site.index")
-    return {
-        "id": home,
+    body: dict[str, Any] = {"id": identity} if (identity := app_id(app)) else {}
+    return body | {
         "name": site.name,
         "short_name": site.short_name or site.name,
         "description": site.description or site.name,
@@ -141,6 +141,19 @@ def build_manifest(app: Flask, here: str) -> dict[str, Any]:
             for routine in catalogue(app).routines.values()
         ],
     }
+
+
+def app_id(app: Flask) -> str | None:
+    """The manifest ``id``: the site's absolute path, or None when it is not known.
+
+    Browsers resolve ``id`` against the origin, not the manifest, so "./" would make every
+    site on an origin the same app. Flask knows its path; an export knows it only from
+    ``--base-url``, and without it the id is left out (it then defaults to start_url).
+    """
+    if "BASE_PATH" not in app.config:
+        return url_for("site.index")
+    base: str = app.config["BASE_PATH"]
+    return base if app.config.get("BASE_URL") else None
 
 
 @dataclass(frozen=True)
