@@ -10,6 +10,7 @@ import http.server
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,20 @@ def start_recording_static(root: Path, port: int | None = None) -> LiveServer:
 def wait_ready_offline(page: Page) -> None:
     """The worker is active and has confirmed that every precached URL is stored."""
     expect(page.locator("#offline-status")).to_have_text(READY, timeout=15_000)
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    poll(page, "navigator.serviceWorker.controller !== null")
+
+
+def poll(page: Page, expression: str, timeout: float = 15.0) -> None:
+    """Wait until ``expression`` (maybe a promise) is truthy in the page.
+
+    Not ``page.wait_for_function``: its polling evaluates strings with eval, which the
+    site's CSP (rightly) forbids; ``evaluate`` goes through the debugger protocol instead.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(50)
 
 
 def precache_list(sw_source: str) -> list[str]:

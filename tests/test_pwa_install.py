@@ -17,7 +17,7 @@ from hipapp import DEFAULT_CONTENT
 from hipapp.export import build
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, ConsoleLog, LiveServer, start_static
-from .pwa_helpers import wait_ready_offline
+from .pwa_helpers import poll, wait_ready_offline
 
 IPHONE_SAFARI = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
@@ -143,7 +143,7 @@ def test_storage_is_made_persistent_after_a_completed_session(
     page.goto(live_server.url + "/")
     assert page.evaluate("window.persistCalls || 0") == 0
     page.evaluate("document.dispatchEvent(new CustomEvent('hipapp:session-complete'))")
-    page.wait_for_function("window.persistCalls === 1")
+    poll(page, "window.persistCalls === 1")
 
 
 def test_service_worker_blocked_leaves_the_site_working(
