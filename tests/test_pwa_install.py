@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from PIL import Image
@@ -161,3 +162,22 @@ def test_ready_offline_reports_stored_size(sw_page: Page, live_server: LiveServe
     expect(sw_page.locator("#offline-status")).to_have_text(
         re.compile(r"^Ready offline · \d+(\.\d)? (kB|MB) stored$")
     )
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    ["//evil.example/", "https://evil.example/", "/\\evil.example/", "javascript:alert(1)", ""],
+)
+def test_offline_page_never_links_elsewhere(
+    page: Page, live_server: LiveServer, wanted: str
+) -> None:
+    page.goto(live_server.url + "/offline/?" + urlencode({"from": wanted}))
+    expect(page.get_by_role("heading", level=1)).to_have_text("You're offline")
+    expect(page.locator("#offline-retry")).to_be_hidden()
+    assert page.locator("#offline-retry a").get_attribute("href") == "../"
+
+
+def test_offline_page_offers_to_retry_a_page_here(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url + "/offline/?" + urlencode({"from": "/routines/x/?a=1"}))
+    link = page.get_by_role("link", name="Try that page again")
+    assert link.get_attribute("href") == live_server.url + "/routines/x/?a=1"

@@ -78,7 +78,8 @@ def test_one_visit_then_everything_works_offline(sw_page: Page, site: Site) -> N
     assert "routines/daily-hips/play/" in urls and "media/glute-bridge.svg" in urls
     server.stop()
     sw_page.reload()
-    expect(sw_page.get_by_role("heading", level=1)).to_be_visible()
+    expect(sw_page.get_by_role("heading", level=1)).to_have_text("Hip Mobility Studio")
+    wait_ready_offline(sw_page)
     open_all_offline(sw_page, base, urls)
     sw_page.goto(base + "routines/daily-hips/")
     sw_page.get_by_role("link", name="Start").click()
