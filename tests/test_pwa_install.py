@@ -11,13 +11,21 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
 from hipapp import DEFAULT_CONTENT
 from hipapp.export import build
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, ConsoleLog, LiveServer, start_static
+from .browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ConsoleLog,
+    LiveServer,
+    axe_violations,
+    start_static,
+)
 from .pwa_helpers import poll, wait_ready_offline
 
 IPHONE_SAFARI = (
@@ -86,7 +94,9 @@ def assert_png(body: bytes, sizes: str) -> None:
         assert f"{image.width}x{image.height}" == sizes
 
 
-def test_install_button_uses_the_browsers_prompt(page: Page, live_server: LiveServer) -> None:
+def test_install_button_uses_the_browsers_prompt(
+    page: Page, live_server: LiveServer, axe: Axe
+) -> None:
     page.goto(live_server.url + "/")
     hint = page.locator("#install-hint")
     expect(hint).to_be_hidden()
@@ -106,19 +116,21 @@ def test_install_button_uses_the_browsers_prompt(page: Page, live_server: LiveSe
     assert page.evaluate("window.defaultPrevented") is True
     expect(hint).to_be_visible()
     expect(hint.locator("span")).to_have_text("Use it offline, like an app.")
+    assert axe_violations(axe, page) == []
     page.get_by_role("button", name="Add to home screen").click()
     expect(hint).to_be_hidden()
     assert page.evaluate("window.prompted") == 1
 
 
 def test_ios_safari_gets_short_instructions_until_dismissed(
-    browser: Browser, console: ConsoleLog, live_server: LiveServer
+    browser: Browser, console: ConsoleLog, live_server: LiveServer, axe: Axe
 ) -> None:
     context = browser.new_context(user_agent=IPHONE_SAFARI, service_workers="block")
     page = console.watch(context.new_page())
     page.goto(live_server.url + "/")
     hint = page.locator("#install-hint")
     expect(hint).to_contain_text("tap Share, then “Add to Home Screen”")
+    assert axe_violations(axe, page) == []
     page.get_by_role("button", name="Not now").click()
     expect(hint).to_be_hidden()
     page.reload()
@@ -156,12 +168,18 @@ def test_service_worker_blocked_leaves_the_site_working(
     expect(page.locator("#offline-status")).to_be_empty()
 
 
-def test_ready_offline_reports_stored_size(sw_page: Page, live_server: LiveServer) -> None:
+def test_ready_offline_reports_stored_size_and_is_announced_once(
+    sw_page: Page, live_server: LiveServer
+) -> None:
+    status = sw_page.locator("#offline-status")
     sw_page.goto(live_server.url + "/")
     wait_ready_offline(sw_page)
-    expect(sw_page.locator("#offline-status")).to_have_text(
-        re.compile(r"^Ready offline · \d+(\.\d)? (kB|MB) stored$")
-    )
+    expect(status).to_have_text(re.compile(r"^Ready offline · \d+(\.\d)? (kB|MB) stored$"))
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") is None
+    sw_page.goto(live_server.url + "/exercises/")
+    wait_ready_offline(sw_page)
+    assert status.get_attribute("aria-live") == "off"
 
 
 @pytest.mark.parametrize(

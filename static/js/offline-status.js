@@ -16,6 +16,19 @@ async function storedBytes() {
   }
 }
 
+const ANNOUNCED_KEY = "hipapp:offline-announced";
+
+/* Say "Ready offline" aloud once per version, not on every page load. */
+function firstTimeFor(version) {
+  try {
+    if (window.localStorage.getItem(ANNOUNCED_KEY) === version) return false;
+    window.localStorage.setItem(ANNOUNCED_KEY, version);
+  } catch {
+    /* No storage: announcing again is the lesser harm. */
+  }
+  return true;
+}
+
 export class OfflineStatus {
   constructor(el) {
     this.el = el;
@@ -23,6 +36,7 @@ export class OfflineStatus {
 
   async show(report) {
     if (!this.el || !report || !report.ok) return;
+    if (!firstTimeFor(String(report.version))) this.el.setAttribute("aria-live", "off");
     const size = formatBytes(await storedBytes());
     this.el.textContent = size ? `Ready offline · ${size} stored` : "Ready offline";
     this.el.dataset.version = report.version;
