@@ -48,7 +48,7 @@ def _check_logo(state: BlueprintSetupState) -> None:
     if cat.site.logo and usable_logo(Path(cat.site.logo)) is None:
         app.extensions["hipapp.warnings"].append(
             Problem(
-                "content/site.yaml",
+                f"{cat.root.name}/site.yaml",
                 0,
                 "logo",
                 "app icons are drawn from PNG, JPEG, WebP or GIF logos; "
