@@ -17,7 +17,10 @@ from .theme import theme_css
 BUNDLES: dict[str, tuple[str, ...]] = {
     "site_css": ("css/base.css",),
     "player_css": ("css/player.css",),
-    "site_js": ("js/site.js",),
+    "site_js": (
+        *("js/sw-register.js", "js/update-banner.js", "js/offline-status.js"),
+        *("js/install-hint.js", "js/site.js"),
+    ),
     "player_js": ("js/log.js", "js/timer.js", "js/player.js"),
 }
 

@@ -144,7 +144,7 @@ def console(request: pytest.FixtureRequest) -> Iterator[ConsoleLog]:
     log = ConsoleLog()
     yield log
     if not request.node.get_closest_marker("console_errors_ok"):
-        assert log.errors == [], "the page reported errors"
+        assert log.errors == [], "the page reported errors:\n" + "\n".join(log.errors)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from hipapp import DEFAULT_CONTENT, create_app
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.pwa_helpers"]
 
 CARD = """\
 ---

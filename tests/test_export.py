@@ -104,6 +104,8 @@ def test_plain_static_server_serves_every_page(
             "js": "text/javascript",
             "svg": "image/svg+xml",
             "txt": "text/plain",
+            "png": "image/png",
+            "webmanifest": "application/manifest+json",
         }
         for name in files:
             if name == "_headers" or name.endswith((".gz", ".br")):

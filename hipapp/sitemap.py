@@ -1,0 +1,54 @@
+"""Every URL of the site in one list: the export freezes it, the service worker precaches it.
+
+Keeping one list is what makes "works offline" true: a page the export writes but the
+service worker forgets would be missing on a flight, and vice versa.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from flask import Flask, url_for
+
+from . import catalogue
+from .icons import ART
+
+Endpoint = tuple[str, dict[str, Any]]
+
+
+def site_urls(app: Flask) -> Iterator[Endpoint]:
+    """Each page, image, icon and bundle as ``(endpoint, values)``.
+
+    Routes without arguments (the index, the offline page, the manifest...) are picked up
+    from the URL map, so a new one is exported and precached without editing this list.
+    """
+    cat = catalogue(app)
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if rule.endpoint != "static" and not rule.arguments and "GET" in (rule.methods or ()):
+            yield rule.endpoint, {}
+    for slug in cat.exercises:
+        yield "site.exercise", {"slug": slug}
+    for slug in cat.routines:
+        yield "site.routine", {"slug": slug}
+        yield "site.play", {"slug": slug}
+    for slug in cat.programs:
+        yield "site.program", {"slug": slug}
+    for slug in cat.pages:
+        yield "site.page", {"slug": slug}
+    for name in cat.media:
+        yield "site.media", {"name": name}
+    for name in ART:
+        yield "pwa.icon", {"name": name}
+    for url in app.extensions["hipapp.assets"].values():
+        yield "static", {"filename": url.removeprefix(f"{app.static_url_path}/")}
+
+
+def site_paths(app: Flask, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """The site's URLs as absolute paths ("/", "/exercises/"), minus ``exclude``d endpoints."""
+    with app.test_request_context():
+        return [
+            url_for(endpoint, **values)
+            for endpoint, values in site_urls(app)
+            if endpoint not in exclude
+        ]

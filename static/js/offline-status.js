@@ -1,0 +1,69 @@
+/* "Ready offline · 1.2 MB stored" in the footer, once the worker confirms its cache. */
+
+export function formatBytes(bytes) {
+  if (!Number.isFinite(bytes) || bytes <= 0) return "";
+  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+async function storedBytes() {
+  try {
+    if (!navigator.storage || !navigator.storage.estimate) return 0;
+    const estimate = await navigator.storage.estimate();
+    return estimate.usage || 0;
+  } catch {
+    return 0;
+  }
+}
+
+const ANNOUNCED_KEY = "hipapp:offline-announced";
+
+/* Say "Ready offline" aloud once per version, not on every page load. */
+function firstTimeFor(version) {
+  try {
+    if (window.localStorage.getItem(ANNOUNCED_KEY) === version) return false;
+    window.localStorage.setItem(ANNOUNCED_KEY, version);
+  } catch {
+    /* No storage: announcing again is the lesser harm. */
+  }
+  return true;
+}
+
+export class OfflineStatus {
+  constructor(el) {
+    this.el = el;
+  }
+
+  async show(report) {
+    if (!this.el || !report || !report.ok) return;
+    if (!firstTimeFor(String(report.version))) this.el.setAttribute("aria-live", "off");
+    const size = formatBytes(await storedBytes());
+    this.el.textContent = size ? `Ready offline · ${size} stored` : "Ready offline";
+    this.el.dataset.version = report.version;
+  }
+}
+
+/* Keep the data safe from eviction once the person has really used the app. */
+export async function askToPersist() {
+  try {
+    if (!navigator.storage || !navigator.storage.persist) return false;
+    if (navigator.storage.persisted && (await navigator.storage.persisted())) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return false;
+  }
+}
+
+/* The offline page says which page could not be opened and offers to try it again. */
+export function offerRetry(doc) {
+  const holder = doc.getElementById("offline-retry");
+  if (!holder) return;
+  const from = new URLSearchParams(doc.location.search).get("from") || "";
+  // Only a path on this site: never a link to another origin.
+  if (!from.startsWith("/") || from.startsWith("//")) return;
+  const target = new URL(from, doc.location.href);
+  if (target.origin !== doc.location.origin) return;
+  const link = holder.querySelector("a");
+  link.href = target.href;
+  holder.hidden = false;
+}

@@ -1,0 +1,105 @@
+"""Service-worker browser test fixtures and helpers; a pytest plugin loaded by conftest.py.
+
+Contexts that allow workers, a static server that records requests, sw.js parsing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from .browser import ConsoleLog, LiveServer, _stopper
+from .servers import free_port
+
+READY = re.compile(r"^Ready offline( · [\d.]+ (kB|MB) stored)?$")
+
+
+@pytest.fixture
+def sw_context(browser: Browser, console: ConsoleLog) -> Iterator[BrowserContext]:
+    """Like the shared ``context``, but service workers run."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    context.on("page", console.watch)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def sw_page(sw_context: BrowserContext) -> Page:
+    return sw_context.new_page()
+
+
+class RecordingHandler(http.server.SimpleHTTPRequestHandler):
+    """A plain static server that remembers every path it was asked for."""
+
+    log: list[str]
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.log.append(self.path)
+        super().do_GET()
+
+
+def start_recording_static(root: Path, port: int | None = None) -> LiveServer:
+    """Like ``tests.browser.start_static``, with ``server.extra["log"]`` of request paths."""
+    port = port or free_port()
+    log: list[str] = []
+    handler = type("Handler", (RecordingHandler,), {"log": log})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    live = LiveServer(f"http://127.0.0.1:{port}", port, _stopper(server, thread), root)
+    live.extra["log"] = log
+    return live
+
+
+def wait_ready_offline(page: Page) -> None:
+    """The worker is active and has confirmed that every precached URL is stored."""
+    expect(page.locator("#offline-status")).to_have_text(READY, timeout=15_000)
+    poll(page, "navigator.serviceWorker.controller !== null")
+
+
+def poll(page: Page, expression: str, timeout: float = 15.0) -> None:
+    """Wait until ``expression`` (maybe a promise) is truthy in the page.
+
+    Not ``page.wait_for_function``: its polling evaluates strings with eval, which the
+    site's CSP (rightly) forbids; ``evaluate`` goes through the debugger protocol instead.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(50)
+
+
+def precache_list(sw_source: str) -> list[str]:
+    """The PRECACHE array from a served or exported sw.js."""
+    match = re.search(r"^const PRECACHE = (\[.*?\]);$", sw_source, re.S | re.M)
+    assert match, "sw.js has no PRECACHE header"
+    urls: list[str] = json.loads(match[1])
+    return urls
+
+
+def version_of(sw_source: str) -> str:
+    match = re.search(r'^const VERSION = "([0-9a-f]+)";$', sw_source, re.M)
+    assert match, "sw.js has no VERSION header"
+    return match[1]
+
+
+def as_file(url: str) -> str:
+    """The export's file for a precached URL: "exercises/" → "exercises/index.html"."""
+    path = url.removeprefix("./")
+    return path + "index.html" if path.endswith("/") or not path else path
