@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +19,8 @@ from flask_frozen import Freezer
 
 from . import catalogue, create_app, headers
 from .errors import BuildError
+from .model import Program, Routine
+from .programs import calendar
 
 # A file only hipapp writes; its presence means "this folder is ours to replace".
 SIGNATURE = "_headers"
@@ -42,8 +44,9 @@ def make_freezer(app: Flask) -> Freezer:
         for slug in cat.routines:
             yield "site.routine", {"slug": slug}
             yield "site.play", {"slug": slug}
-        for slug in cat.programs:
-            yield "site.program", {"slug": slug}
+        for slug, program in cat.programs.items():
+            yield from program_pages(slug, program, cat.routines)
+        yield "programs.history", {}
         for slug in cat.pages:
             yield "site.page", {"slug": slug}
         for name in cat.media:
@@ -53,6 +56,20 @@ def make_freezer(app: Flask) -> Freezer:
             yield "static", {"filename": url.removeprefix(f"{app.static_url_path}/")}
 
     return freezer
+
+
+def program_pages(
+    slug: str, program: Program, routines: Mapping[str, Routine]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every page of one program: overview, each day and its player, today, share, QR."""
+    yield "programs.overview", {"slug": slug}
+    for day in calendar(program, routines):
+        yield "programs.day", {"slug": slug, "n": day.number}
+        if day.routine:
+            yield "programs.play", {"slug": slug, "n": day.number}
+    yield "programs.today", {"slug": slug}
+    yield "programs.share", {"slug": slug}
+    yield "programs.qr", {"slug": slug}
 
 
 def build(
