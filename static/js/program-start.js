@@ -49,7 +49,8 @@ export function rememberStart(slug, day) {
 /* Pick the start day: a valid ?start= wins, then the remembered day, then today.
    Returns {start, source: "link" | "saved" | "today", bad: the unreadable ?start= text or ""}. */
 export function chooseStart(param, stored, today) {
-  if (param !== null && param !== undefined) {
+  // An empty ?start= (a link copied before a date was picked) means no start.
+  if (param !== null && param !== undefined && param !== "") {
     const fromLink = parseDay(param);
     if (fromLink) return { start: fromLink, source: "link", bad: "" };
     return stored
