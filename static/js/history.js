@@ -32,6 +32,8 @@ class HistoryPage {
 
   refresh() {
     this.log = readLog();
+    const when = (e) => e.date + (e.started || "");
+    this.log.entries.sort((a, b) => when(a).localeCompare(when(b)));
     const { entries, problems } = this.log;
     const box = document.getElementById("history-problems");
     box.replaceChildren(...problems.map((p) => h("p", { text: p })));

@@ -55,7 +55,8 @@ export function sessionLine(e) {
 /* The plain-text report a client sends to the studio. */
 export function summaryText({ studio, entries, streak, adherenceLines }) {
   const recent = entries.slice(-20).reverse();
-  const lines = [`My exercise history${studio ? ` for ${studio}` : ""}`, ""];
+  // No nested template literals: rjsmin mangles the inner one.
+  const lines = ["My exercise history" + (studio ? " for " + studio : ""), ""];
   lines.push(...adherenceLines);
   lines.push(`Sessions completed: ${entries.filter((e) => e.completed).length}; current streak: ${streak} ${streak === 1 ? "day" : "days"}`);
   const flagged = entries.filter((e) => e.pain.some((p) => p.rating > p.limit)).length;
