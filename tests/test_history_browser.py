@@ -252,7 +252,7 @@ def test_send_to_studio_with_web_share(phone: BrowserContext, live_server: LiveS
     page = seed(phone, live_server, log_items())
     assert page.locator("#mail-studio").is_hidden()
     page.get_by_role("button", name="Send to my studio").click()
-    assert page.locator("#data-status").inner_text() == "Sent."
+    expect(page.locator("#data-status")).to_have_text("Sent.")
     text = page.evaluate("window.shared.text")
     lines = text.split("\n")
     assert lines[0] == "My exercise history for Hip Mobility Studio"

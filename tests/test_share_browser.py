@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from hipapp import DEFAULT_CONTENT, create_app
 from hipapp.qr import qr_png
@@ -86,7 +86,7 @@ def test_start_date_copy_and_print(context: BrowserContext, public_server: LiveS
         "Monday, December 7, 2026 (scan the code that day to begin)"
     )
     page.get_by_role("button", name="Copy link").click()
-    assert page.locator("#share-status").inner_text() == "Link copied."
+    expect(page.locator("#share-status")).to_have_text("Link copied.")
     assert page.evaluate("navigator.clipboard.readText()") == link
     page.get_by_role("button", name="Print hand-out").click()
     assert page.evaluate("window.printed") is True
@@ -96,7 +96,7 @@ def test_native_share_sends_the_link(page: Page, public_server: LiveServer) -> N
     page.add_init_script("navigator.share = async (data) => { window.shared = data; };")
     page.goto(public_server.url + SHARE)
     page.get_by_role("button", name="Share…").click()
-    assert page.locator("#share-status").inner_text() == "Shared."
+    expect(page.locator("#share-status")).to_have_text("Shared.")
     assert page.evaluate("window.shared.url") == f"{PUBLIC}programs/four-weeks/today/"
 
 
