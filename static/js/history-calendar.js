@@ -19,7 +19,7 @@ export class MonthCalendar {
 
   show(done) {
     this.done = done;
-    this.render(false);
+    this.render();
   }
 
   move(step) {
@@ -28,7 +28,7 @@ export class MonthCalendar {
     if (m < 1) [y, m] = [y - 1, 12];
     if (m > 12) [y, m] = [y + 1, 1];
     this.month = { y, m };
-    this.render(true);
+    this.render();
   }
 
   monthName() {
@@ -40,7 +40,17 @@ export class MonthCalendar {
     }
   }
 
-  render(announce) {
+  /* The buttons and the live month name are built once, so focus and announcements survive. */
+  build() {
+    this.previous = h("button", { class: "button", type: "button", "aria-label": "Previous month", onclick: () => this.move(-1) }, "‹");
+    this.next = h("button", { class: "button", type: "button", "aria-label": "Next month", onclick: () => this.move(1) }, "›");
+    this.name = h("span", { class: "month-name", "aria-live": "polite" });
+    this.table = h("table", { class: "month" });
+    this.root.replaceChildren(h("div", { class: "month-nav" }, this.previous, this.name, this.next), this.table);
+  }
+
+  render() {
+    if (!this.table) this.build();
     const name = this.monthName();
     const todayText = dayText(this.today);
     let count = 0;
@@ -55,21 +65,13 @@ export class MonthCalendar {
           done ? h("span", { class: "visually-hidden", text: " session done" }) : null);
       })),
     );
-    const table = h("table", { class: "month" },
-      h("caption", { text: `${name}: ${count} ${count === 1 ? "day" : "days"} with a session` }),
+    this.table.replaceChildren(
+      h("caption", { class: "visually-hidden", text: `${name}: ${count} ${count === 1 ? "day" : "days"} with a session` }),
       h("thead", {}, h("tr", {}, WEEKDAYS.map(([short, long]) => h("th", { scope: "col" }, h("abbr", { title: long, text: short }))))),
       h("tbody", {}, rows));
+    this.name.textContent = name;
     const isCurrent = this.month.y === this.today.y && this.month.m === this.today.m;
-    const nav = h("div", { class: "month-nav" },
-      h("button", { class: "button", type: "button", "aria-label": "Previous month", onclick: () => this.move(-1) }, "‹"),
-      h("span", { class: "month-name", "aria-live": "polite", text: announce ? name : "" }),
-      h("button", { class: "button", type: "button", "aria-label": "Next month", disabled: isCurrent, onclick: () => this.move(1) }, "›"));
-    const focused = document.activeElement && this.root.contains(document.activeElement)
-      ? document.activeElement.getAttribute("aria-label") : null;
-    this.root.replaceChildren(nav, table);
-    if (focused) {
-      const again = this.root.querySelector(`[aria-label="${focused}"]`);
-      (again && !again.disabled ? again : this.root.querySelector("button")).focus();
-    }
+    if (isCurrent && document.activeElement === this.next) this.previous.focus();
+    this.next.disabled = isCurrent;
   }
 }

@@ -39,8 +39,7 @@ class SharePage {
     const link = this.link();
     this.input.value = link;
     const day = parseDay(this.date.value);
-    const shown = document.getElementById("handout-link");
-    if (shown) shown.textContent = link;
+    // The printed link stays the one the QR code holds (no start date: see the README).
     const start = document.getElementById("handout-start");
     if (start) {
       start.textContent = day
