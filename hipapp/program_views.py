@@ -96,12 +96,13 @@ def play(slug: str, n: int) -> ResponseReturnValue:
     if item.routine is None:
         abort(404)
     cat = catalogue(current_app)
-    title = cat.routines[item.routine].title
-    data = player_data(title, item.steps, cat.exercises, url("site.index") + "media/")
+    routine = cat.routines[item.routine]
+    # The player page sits five levels deep: /programs/<slug>/day/<n>/play/.
+    data = player_data(routine.title, item.steps, cat.exercises, url("site.index") + "media/")
     data["program"] = {"slug": slug, "title": program.title, "day": n, "days": length(program)}
     return render_template(
         "play.html",
-        routine={"title": title},
+        routine=routine,
         data=data,
         back=("programs.day", {"slug": slug, "n": n}),
     )

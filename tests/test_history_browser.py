@@ -317,3 +317,50 @@ def test_history_is_accessible(
     page = seed(phone, live_server, log_items() if filled else {})
     page.emulate_media(color_scheme=scheme)
     assert axe_violations(axe, page) == []
+
+
+def test_a_session_recorded_by_the_player_shows_in_history_and_csv(
+    phone: BrowserContext, live_server: LiveServer
+) -> None:
+    """The player's side of the contract: recordSession() on a program day's play page."""
+    page = seed(phone, live_server, {"hipapp:program:four-weeks:start": "2026-11-13"})
+    page.goto(live_server.url + "/programs/four-weeks/day/9/play/")
+    data = page.evaluate("JSON.parse(document.getElementById('player-data').textContent)")
+    entry = {
+        "id": "2026-11-21T09:00:00.000Z-abc",
+        "date": "2026-11-21",
+        "started": "2026-11-21T09:00:00.000Z",
+        "ended": "2026-11-21T09:18:00.000Z",
+        "routine": "hip-strength",
+        "title": data["title"],
+        "program": data["program"]["slug"],
+        "day": data["program"]["day"],
+        "duration": 1080,
+        "completed": True,
+        "done": sorted(data["cards"]),
+        "skipped": [],
+        "pain": [{"exercise": "clamshell", "rating": 1, "limit": 2}],
+    }
+    saved = page.evaluate(
+        "entry => import('../../../../../static/js/log.js').then(m => m.recordSession(entry))",
+        entry,
+    )
+    assert saved is True
+    page.goto(live_server.url + HISTORY)
+    expect(page.locator("#history")).to_have_attribute("data-state", "ready")
+    assert page.locator("#streak").inner_text() == "1 day"
+    assert page.locator("td.done").get_attribute("data-date") == "2026-11-21"
+    assert page.locator("#adherence li").inner_text() == (
+        "Four weeks to stronger hips: 1 of 7 sessions, started 2026-11-13"
+    )
+    assert page.locator("#recent li").first.inner_text().split("\n") == [
+        "Hip strength",
+        "Nov 21 · day 9 · 18 min · completed",
+    ]
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text("utf-8"))))
+    assert [(r["id"], r["program"], r["day"], r["completed"]) for r in rows] == [
+        (entry["id"], "four-weeks", "9", "yes")
+    ]
+    assert rows[0]["pain"] == "clamshell 1/10 (limit 2)"

@@ -8,12 +8,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
 
 from hipapp import DEFAULT_CONTENT
 from hipapp.export import build
 
-from .browser import ConsoleLog, LiveServer
+from .browser import ConsoleLog, LiveServer, axe_violations
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 TODAY = "/hips/programs/four-weeks/today/"
@@ -76,3 +77,22 @@ def test_program_pages_work_offline_after_one_visit(
         expect(page.locator(".today-title")).to_have_text("Day 9 of 28 · Hip strength")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/programs/four-weeks/",
+        "/programs/four-weeks/day/4/",
+        "/programs/four-weeks/day/16/",
+    ],
+)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_program_pages_are_accessible(
+    page: Page, live_server: LiveServer, axe: Axe, path: str, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)
+    response = page.goto(live_server.url + path)
+    assert response is not None and response.status == 200
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    assert axe_violations(axe, page) == []
