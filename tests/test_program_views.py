@@ -195,3 +195,17 @@ def test_history_page_data_and_navigation(client: FlaskClient) -> None:
 def test_home_has_no_program_card_without_programs(small_client: FlaskClient) -> None:
     html = small_client.get("/").get_data(as_text=True)
     assert 'id="continue"' not in html and "home-js" not in html
+
+
+def test_hand_out_carries_the_studio_brand(small_content: Path, write: Write) -> None:
+    write("media/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    write("site.yaml", "name: Pelvis & Co\nlogo: logo.svg\ncontact: mailto:hi@pelvis.example\n")
+    write("programs/p.md", "---\ntitle: P\ndays: [daily]\n---\n")
+    html = create_app(small_content).test_client().get("/programs/p/share/").get_data(as_text=True)
+    handout = html[html.index('<article class="handout"') :]
+    assert '<img src="../../../media/logo.svg" alt="" width="48" height="48">' in handout
+    assert "<span>Pelvis &amp; Co</span>" in handout
+    assert (
+        'Questions? <a href="mailto:hi@pelvis.example">Contact Pelvis &amp; Co</a>: '
+        "hi@pelvis.example" in handout
+    )

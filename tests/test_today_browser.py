@@ -212,3 +212,23 @@ def test_today_states_are_accessible(
     page = open_today(berlin, live_server, query)
     page.emulate_media(color_scheme=scheme)
     assert axe_violations(axe, page) == []
+
+
+def test_the_installed_app_launches_into_today(
+    berlin: BrowserContext, live_server: LiveServer
+) -> None:
+    page = open_today(berlin, live_server, "?start=2026-11-13")
+    page.goto(live_server.url + "/?launch=app")
+    page.wait_for_url("**" + TODAY)
+    expect(page.locator(".today-title")).to_have_text("Day 9 of 28 · Hip strength")
+    # After the end, the app opens on the home page as usual.
+    page = open_today(berlin, live_server, "?start=2026-10-01")
+    page.goto(live_server.url + "/?launch=app")
+    expect(page.locator("#continue")).to_have_attribute("data-state", "complete")
+    assert page.url == live_server.url + "/?launch=app"
+
+
+def test_launch_without_a_program_stays_home(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url + "/?launch=app")
+    assert page.locator("#continue").is_hidden()
+    assert page.get_by_role("heading", level=1).inner_text() == "Hip Mobility Studio"

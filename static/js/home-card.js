@@ -1,4 +1,5 @@
-/* On the home page, a "Continue your program" card when this device follows a program. */
+/* On the home page, a "Continue your program" card when this device follows a program,
+   and the installed app's launch straight into today's session. */
 import { h, pageData } from "./dom.js";
 import { localDay, longDate } from "./dates.js";
 import { PROGRAM_CURRENT_KEY, programStatus, readStored, rememberedStart } from "./program-start.js";
@@ -23,6 +24,10 @@ function continueCard(programs, slot) {
   );
   slot.hidden = false;
   slot.dataset.state = status.state;
+  // The installed app starts at "./?launch=app" (the manifest's start_url): a client who is
+  // following a program lands straight on today's session. Browsing to home never redirects.
+  const launched = new URLSearchParams(location.search).get("launch") === "app";
+  if (launched && status.state !== "complete") location.replace(program.today);
 }
 
 const homeSlot = document.getElementById("continue");
