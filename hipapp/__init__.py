@@ -51,11 +51,13 @@ def create_app(
     )
     register_filters(app.jinja_env)
 
+    from .program_views import bp as programs_bp
     from .pwa import bp as pwa_bp
     from .views import bp
 
     app.register_blueprint(bp)
     app.register_blueprint(pwa_bp)
+    app.register_blueprint(programs_bp)
     from .cli import build, check, new
 
     for command in (check, build, new):

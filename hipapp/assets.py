@@ -22,6 +22,15 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         *("js/install-hint.js", "js/site.js"),
     ),
     "player_js": ("js/log.js", "js/timer.js", "js/player.js"),
+    # Programs and the client's history (one bundle per page; shared helpers come first).
+    "programs_css": ("css/programs.css", "css/history.css", "css/handout.css"),
+    "today_js": ("js/dom.js", "js/dates.js", "js/program-start.js", "js/today.js"),
+    "home_js": ("js/dom.js", "js/dates.js", "js/program-start.js", "js/home-card.js"),
+    "share_js": ("js/dates.js", "js/share.js"),
+    "history_js": (
+        *("js/dom.js", "js/dates.js", "js/program-start.js", "js/log.js"),
+        *("js/history-stats.js", "js/history-calendar.js", "js/log-export.js", "js/history.js"),
+    ),
 }
 
 _IMPORT = re.compile(r"^\s*import\s[^;]*?from\s+['\"]\./[\w.-]+\.js['\"];?\s*$", re.M)

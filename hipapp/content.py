@@ -27,6 +27,7 @@ from .model import (
     Site,
     Step,
 )
+from .program_checks import check_progression
 from .render import render_markdown
 
 EXERCISE_KEYS = (
@@ -243,32 +244,36 @@ class _Loader:
                 at.report(None, f'unknown routine "{day}"{closest(day, self.routines)}')
             else:
                 days.append(day)
-        progression = []
+        progression: list[tuple[int, Progression]] = []
         raw_prog = doc.data.get("progression") or []
         if not isinstance(raw_prog, list):
             f.report("progression", "expected a list of '- from_week: 3' entries")
             raw_prog = []
         for index, entry in enumerate(raw_prog):
-            progression.append(
-                self.progression(Fields(doc, self.problems, {}, ("progression", index)), entry)
-            )
+            at = Fields(doc, self.problems, {}, ("progression", index))
+            change = self.progression(at, entry)
+            if change:
+                progression.append((index, change))
         body = render_markdown(doc.body, "../../media/")
         self.check_images(doc, body.images)
         rest_routine = f.slug("rest_routine")
         if rest_routine and rest_routine not in self.routines:
             hint = closest(rest_routine, self.routines)
             f.report("rest_routine", f'unknown routine "{rest_routine}"{hint}')
-        return Program(
+        program = Program(
             slug,
             title,
             tuple(days),
             f.integer("repeat", default=1, low=1, high=52),
-            tuple(p for p in progression if p),
+            tuple(p for _, p in progression),
             rest_routine,
             body.html,
             f.text("summary"),
             doc.rel,
         )
+        if days:
+            check_progression(program, progression, self.routines, doc, self.problems)
+        return program
 
     def progression(self, f: Fields, entry: object) -> Progression | None:
         if not isinstance(entry, dict):

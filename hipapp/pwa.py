@@ -120,7 +120,8 @@ def build_manifest(app: Flask, here: str) -> dict[str, Any]:
         "description": site.description or site.name,
         "lang": site.lang or "en",
         "dir": "ltr",
-        "start_url": home,
+        # The home page sends "?launch=app" on to today's session when a program is running.
+        "start_url": f"{home}?launch=app",
         "scope": home,
         "display": "standalone",
         "orientation": "any",

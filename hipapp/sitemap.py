@@ -6,13 +6,15 @@ service worker forgets would be missing on a flight, and vice versa.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from flask import Flask, url_for
 
 from . import catalogue
 from .icons import ART
+from .model import Program, Routine
+from .programs import calendar
 
 Endpoint = tuple[str, dict[str, Any]]
 
@@ -32,8 +34,8 @@ def site_urls(app: Flask) -> Iterator[Endpoint]:
     for slug in cat.routines:
         yield "site.routine", {"slug": slug}
         yield "site.play", {"slug": slug}
-    for slug in cat.programs:
-        yield "site.program", {"slug": slug}
+    for slug, program in cat.programs.items():
+        yield from program_pages(slug, program, cat.routines)
     for slug in cat.pages:
         yield "site.page", {"slug": slug}
     for name in cat.media:
@@ -42,6 +44,20 @@ def site_urls(app: Flask) -> Iterator[Endpoint]:
         yield "pwa.icon", {"name": name}
     for url in app.extensions["hipapp.assets"].values():
         yield "static", {"filename": url.removeprefix(f"{app.static_url_path}/")}
+
+
+def program_pages(
+    slug: str, program: Program, routines: Mapping[str, Routine]
+) -> Iterator[Endpoint]:
+    """Every page of one program: overview, each day and its player, today, share, QR."""
+    yield "programs.overview", {"slug": slug}
+    for day in calendar(program, routines):
+        yield "programs.day", {"slug": slug, "n": day.number}
+        if day.routine:
+            yield "programs.play", {"slug": slug, "n": day.number}
+    yield "programs.today", {"slug": slug}
+    yield "programs.share", {"slug": slug}
+    yield "programs.qr", {"slug": slug}
 
 
 def site_paths(app: Flask, exclude: frozenset[str] = frozenset()) -> list[str]:

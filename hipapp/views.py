@@ -61,13 +61,6 @@ def play(slug: str) -> ResponseReturnValue:
     )
 
 
-@bp.get("/programs/<slug>/")
-def program(slug: str) -> ResponseReturnValue:
-    cat = catalogue(current_app)
-    item = cat.programs.get(slug) or abort(404)
-    return render_template("program.html", program=item, routines=cat.routines)
-
-
 @bp.get("/<slug>/")
 def page(slug: str) -> ResponseReturnValue:
     item = catalogue(current_app).pages.get(slug) or abort(404)

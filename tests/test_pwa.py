@@ -42,7 +42,7 @@ def test_manifest_is_served_with_its_type_and_relative_urls(client: FlaskClient)
     data = json.loads(response.get_data(as_text=True))
     assert {k: data[k] for k in ("id", "start_url", "scope", "display")} == {
         "id": "/",
-        "start_url": "./",
+        "start_url": "./?launch=app",
         "scope": "./",
         "display": "standalone",
     }
@@ -185,7 +185,15 @@ def test_every_route_without_arguments_is_a_site_url() -> None:
     listed = {endpoint for endpoint, _ in site_urls(app)}
     rules = {r.endpoint for r in app.url_map.iter_rules() if not r.arguments}
     assert rules - {"static"} <= listed
-    assert {"site.exercise", "site.routine", "site.play", "site.program", "site.page"} <= listed
+    assert {
+        "site.exercise",
+        "site.routine",
+        "site.play",
+        "programs.overview",
+        "programs.day",
+        "programs.play",
+        "site.page",
+    } <= listed
     assert {"site.media", "pwa.icon", "static"} <= listed
 
 

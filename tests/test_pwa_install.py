@@ -71,7 +71,8 @@ def test_chromium_finds_the_app_installable(persistent: BrowserContext, install_
     assert manifest["url"] == install_url + "manifest.webmanifest"
     assert manifest["errors"] == []
     parsed = manifest["manifest"]
-    assert parsed["id"] == parsed["startUrl"] == parsed["scope"] == install_url
+    assert parsed["id"] == parsed["scope"] == install_url
+    assert parsed["startUrl"] == install_url + "?launch=app"  # today's session, if any
     assert parsed["display"] == "kStandalone"
     assert [s["url"] for s in parsed["shortcuts"]] == [
         install_url + f"routines/{slug}/" for slug in ("daily-hips", "desk-break", "hip-strength")

@@ -13,44 +13,267 @@
      done: [exercise slugs], skipped: [exercise slugs],
      pain: [{exercise: slug, rating: 0-10, limit: 0-10}]
    }
+   Required: id, date, routine, duration, completed; the rest default (title = routine,
+   program/day = null, lists = []).
+
+   Robustness rules:
+   - Older shapes are upgraded by LOG_MIGRATIONS (version n -> n + 1); the original text is
+     backed up under "hipapp:log:backup-v<n>" before the upgraded log is first written.
+   - An entry that fails validation is never dropped: it moves to LOG_ASIDE_KEY
+     ({"items": [{at, reason, data}]}) on the next write, and readLog() reports it.
+   - A log that cannot be parsed (or comes from a newer app) is never overwritten: its text
+     moves aside before a fresh log starts; if that is impossible, nothing is written.
    Storage may be missing or full (private mode): every function degrades, never throws. */
 
 export const LOG_KEY = "hipapp:log";
+export const LOG_ASIDE_KEY = "hipapp:log:aside";
 export const LOG_VERSION = 1;
 
-function storage() {
+/* Upgrade steps: LOG_MIGRATIONS[n] turns a version-n log into version n + 1.
+   Version 0 is the pre-release shape: a bare array of {date, routine, seconds, finished}. */
+export const LOG_MIGRATIONS = {
+  0: (entries) => ({
+    version: 1,
+    entries: (Array.isArray(entries) ? entries : []).map((old, index) =>
+      old && typeof old === "object"
+        ? {
+            id: `v0-${index}-${old.date}`,
+            date: old.date,
+            routine: old.routine,
+            title: old.title || old.routine,
+            program: null,
+            day: null,
+            duration: old.seconds,
+            completed: old.finished !== false,
+            done: [],
+            skipped: [],
+            pain: [],
+          }
+        : old,
+    ),
+  }),
+};
+
+function logStorage() {
   try {
-    return window.localStorage;
+    return window.localStorage || null;
   } catch {
     return null;
   }
 }
 
-/* Read the log. Returns {entries, problems}; unreadable data is reported, not thrown. */
-export function readLog() {
-  const store = storage();
-  const raw = store && store.getItem(LOG_KEY);
-  if (!raw) return { entries: [], problems: [] };
+const LOG_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function logValidDate(text) {
+  const match = typeof text === "string" && LOG_DATE.exec(text);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+function logStrings(value) {
+  return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
+}
+
+function logRating(value) {
+  return Number.isInteger(value) && value >= 0 && value <= 10;
+}
+
+/* A checked copy of one entry, or null when it cannot be trusted. */
+export function normalizeEntry(raw) {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const { id, date, routine, duration, completed } = raw;
+  if (typeof id !== "string" || !id || id.length > 200) return null;
+  if (!logValidDate(date) || typeof routine !== "string" || !routine) return null;
+  if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0) return null;
+  if (typeof completed !== "boolean") return null;
+  const done = raw.done === undefined ? [] : logStrings(raw.done);
+  const skipped = raw.skipped === undefined ? [] : logStrings(raw.skipped);
+  const pain = raw.pain === undefined ? [] : raw.pain;
+  if (!done || !skipped || !Array.isArray(pain)) return null;
+  const painOk = pain.every(
+    (p) => p && typeof p.exercise === "string" && logRating(p.rating) && logRating(p.limit),
+  );
+  if (!painOk) return null;
+  const program = typeof raw.program === "string" && raw.program ? raw.program : null;
+  const day = Number.isInteger(raw.day) && raw.day > 0 ? raw.day : null;
+  const entry = {
+    id, date, routine, title: typeof raw.title === "string" && raw.title ? raw.title : routine,
+    program, day: program ? day : null, duration, completed,
+    done: [...done], skipped: [...skipped],
+    pain: pain.map((p) => ({ exercise: p.exercise, rating: p.rating, limit: p.limit })),
+  };
+  for (const key of ["started", "ended"]) if (typeof raw[key] === "string") entry[key] = raw[key];
+  return entry;
+}
+
+/* Bring parsed data to the current version. Returns {log, from} or throws Error(reason). */
+export function migrateLog(data) {
+  let version = Array.isArray(data) ? 0 : data && data.version;
+  let log = data;
+  const from = version;
+  if (!Number.isInteger(version) || version < 0) throw new Error("not a hipapp log");
+  if (version > LOG_VERSION) throw new Error(`saved by a newer version of the app (v${version})`);
+  while (version < LOG_VERSION) {
+    const step = LOG_MIGRATIONS[version];
+    if (!step) throw new Error(`no upgrade from version ${version}`);
+    log = step(log);
+    version += 1;
+  }
+  if (!log || !Array.isArray(log.entries)) throw new Error("not a hipapp log");
+  return { log, from };
+}
+
+function logSplit(entries) {
+  const good = [];
+  const bad = [];
+  const seen = new Set();
+  for (const raw of entries) {
+    const entry = normalizeEntry(raw);
+    if (entry && !seen.has(entry.id)) {
+      seen.add(entry.id);
+      good.push(entry);
+    } else if (!entry) {
+      bad.push(raw);
+    }
+  }
+  return { good, bad };
+}
+
+function logAside() {
+  const store = logStorage();
   try {
-    const data = JSON.parse(raw);
-    if (!data || !Array.isArray(data.entries)) throw new Error("not a log");
-    return { entries: data.entries, problems: [] };
+    const data = JSON.parse((store && store.getItem(LOG_ASIDE_KEY)) || '{"items": []}');
+    return Array.isArray(data.items) ? data.items : [];
   } catch {
-    return { entries: [], problems: ["The saved history could not be read."] };
+    return [];
   }
 }
 
-/* Append one finished or ended session. Returns true when it was saved. */
-export function recordSession(entry) {
-  const store = storage();
+/* Everything the app knows about the stored log, without changing it. */
+function logLoad() {
+  const store = logStorage();
+  const state = { entries: [], rejected: [], problems: [], raw: null, readable: true, from: 1 };
+  let raw = null;
+  try {
+    raw = store ? store.getItem(LOG_KEY) : null;
+  } catch {
+    raw = null;
+  }
+  state.raw = raw;
+  if (!raw) return state;
+  try {
+    const { log, from } = migrateLog(JSON.parse(raw));
+    const { good, bad } = logSplit(log.entries);
+    Object.assign(state, { entries: good, rejected: bad, from });
+  } catch (error) {
+    state.readable = false;
+    const reason = error instanceof SyntaxError ? "damaged" : error.message;
+    state.problems.push(`The saved history could not be read (${reason}); it is kept on this device.`);
+  }
+  return state;
+}
+
+/* Read the log: {entries, problems, aside}. Unreadable data is reported, never thrown. */
+export function readLog() {
+  const state = logLoad();
+  const aside = logAside().length + state.rejected.length;
+  const problems = [...state.problems];
+  if (aside) {
+    problems.push(
+      `${aside} saved ${aside === 1 ? "session was" : "sessions were"} damaged and ${
+        aside === 1 ? "is" : "are"
+      } kept aside, not shown.`,
+    );
+  }
+  return { entries: state.entries, problems, aside };
+}
+
+function logPutAside(items) {
+  if (!items.length) return true;
+  const store = logStorage();
+  try {
+    const all = [...logAside(), ...items];
+    store.setItem(LOG_ASIDE_KEY, JSON.stringify({ version: 1, items: all }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/* Write entries, first keeping aside anything that would otherwise be lost. */
+function logSave(state, entries) {
+  const store = logStorage();
   if (!store) return false;
-  const { entries, problems } = readLog();
-  if (problems.length) return false; // never overwrite data we could not read
-  entries.push(entry);
+  const at = new Date().toISOString();
+  if (!state.readable) {
+    if (!logPutAside([{ at, reason: "unreadable log", data: state.raw }])) return false;
+  } else if (state.raw && state.from < LOG_VERSION) {
+    try {
+      const backup = `${LOG_KEY}:backup-v${state.from}`;
+      if (!store.getItem(backup)) store.setItem(backup, state.raw);
+    } catch {
+      return false;
+    }
+  }
+  const rejected = state.rejected.map((data) => ({ at, reason: "invalid entry", data }));
+  if (!logPutAside(rejected)) return false;
   try {
     store.setItem(LOG_KEY, JSON.stringify({ version: LOG_VERSION, entries }));
     return true;
   } catch {
     return false;
   }
+}
+
+/* Append one finished or ended session. Returns true when it was saved. */
+export function recordSession(entry) {
+  try {
+    const state = logLoad();
+    const filled = { program: null, day: null, done: [], skipped: [], pain: [], ...entry };
+    const clean = normalizeEntry(filled);
+    if (!clean) {
+      logPutAside([{ at: new Date().toISOString(), reason: "invalid new entry", data: entry }]);
+      return false;
+    }
+    const entries = state.entries.filter((e) => e.id !== clean.id);
+    entries.push(clean);
+    return logSave(state, entries);
+  } catch {
+    return false;
+  }
+}
+
+/* Merge an exported log (parsed JSON) by entry id. Returns {ok, added, existing, invalid, error}. */
+export function importLog(data) {
+  const result = { ok: false, added: 0, existing: 0, invalid: 0, error: "" };
+  try {
+    const { log } = migrateLog(data);
+    const { good, bad } = logSplit(log.entries);
+    const state = logLoad();
+    if (!state.readable) {
+      result.error = "The history on this device could not be read, so nothing was imported.";
+      return result;
+    }
+    const ids = new Set(state.entries.map((e) => e.id));
+    const merged = [...state.entries];
+    for (const entry of good) {
+      if (ids.has(entry.id)) {
+        result.existing += 1;
+      } else {
+        ids.add(entry.id);
+        merged.push(entry);
+        result.added += 1;
+      }
+    }
+    result.invalid = bad.length;
+    state.rejected = [...state.rejected, ...bad];
+    merged.sort((a, b) => (a.date + (a.started || "")).localeCompare(b.date + (b.started || "")));
+    result.ok = logSave(state, merged);
+    if (!result.ok) result.error = "This device's storage is full or unavailable.";
+  } catch (error) {
+    result.error = `That file is not a hipapp history export (${error.message}).`;
+  }
+  return result;
 }

@@ -1,0 +1,176 @@
+"""Program pages, the client's today link, the studio's share page and the history page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+
+from . import catalogue
+from .model import Program
+from .programs import ProgramDay, calendar, day_routine, describe_change, length, weeks
+from .qr import qr_svg
+from .sequence import expand, player_data, total_seconds
+from .urls import url
+
+bp = Blueprint("programs", __name__)
+
+
+def _program(slug: str) -> Program:
+    program = catalogue(current_app).programs.get(slug)
+    if program is None:
+        abort(404)
+    return program
+
+
+def _day(program: Program, number: int) -> ProgramDay:
+    try:
+        return day_routine(program, catalogue(current_app).routines, number)
+    except ValueError:
+        abort(404)
+
+
+def day_json(program: Program, day: ProgramDay) -> dict[str, Any]:
+    """What the today page and the home card need about one day, with links from this page."""
+    return {
+        "n": day.number,
+        "title": day.title,
+        "rest": day.rest,
+        "url": url("programs.day", slug=program.slug, n=day.number),
+        "play": url("programs.play", slug=program.slug, n=day.number) if day.routine else None,
+        "total": total_seconds(expand(day.steps)),
+    }
+
+
+def client_link(slug: str) -> tuple[str, bool]:
+    """The absolute link a client opens, and whether it comes from a configured public URL.
+
+    Without ``url:`` in site.yaml (or ``--base-url``) the link is the address this server was
+    reached at, which is right on a studio's own server and wrong in an export.
+    """
+    public = current_app.config.get("BASE_URL") or catalogue(current_app).site.url
+    base = (public.rstrip("/") + "/") if public else request.url_root
+    return f"{base}programs/{slug}/today/", bool(public)
+
+
+@bp.get("/programs/<slug>/")
+def overview(slug: str) -> ResponseReturnValue:
+    program = _program(slug)
+    cat = catalogue(current_app)
+    days = calendar(program, cat.routines)
+    by_week = [days[i : i + 7] for i in range(0, len(days), 7)]
+    changes = [(p.from_week, describe_change(p)) for p in program.progression]
+    totals = {d.number: total_seconds(expand(d.steps)) for d in days}
+    return render_template(
+        "program.html",
+        program=program,
+        weeks=by_week,
+        totals=totals,
+        changes=changes,
+        length=length(program),
+        week_count=weeks(program),
+    )
+
+
+@bp.get("/programs/<slug>/day/<int:n>/")
+def day(slug: str, n: int) -> ResponseReturnValue:
+    program = _program(slug)
+    item = _day(program, n)
+    cat = catalogue(current_app)
+    return render_template(
+        "program_day.html",
+        program=program,
+        day=item,
+        cards=cat.exercises,
+        length=length(program),
+        total=total_seconds(expand(item.steps)),
+        change=describe_change(item.change) if item.change else "",
+    )
+
+
+@bp.get("/programs/<slug>/day/<int:n>/play/")
+def play(slug: str, n: int) -> ResponseReturnValue:
+    program = _program(slug)
+    item = _day(program, n)
+    if item.routine is None:
+        abort(404)
+    cat = catalogue(current_app)
+    routine = cat.routines[item.routine]
+    # The player page sits five levels deep: /programs/<slug>/day/<n>/play/.
+    data = player_data(routine.title, item.steps, cat.exercises, url("site.index") + "media/")
+    data["program"] = {"slug": slug, "title": program.title, "day": n, "days": length(program)}
+    return render_template(
+        "play.html",
+        routine=routine,
+        data=data,
+        back=("programs.day", {"slug": slug, "n": n}),
+    )
+
+
+@bp.get("/programs/<slug>/today/")
+def today(slug: str) -> ResponseReturnValue:
+    program = _program(slug)
+    days = calendar(program, catalogue(current_app).routines)
+    data = {
+        "slug": slug,
+        "title": program.title,
+        "length": length(program),
+        "days": [day_json(program, d) for d in days],
+    }
+    return render_template("program_today.html", program=program, data=data)
+
+
+@bp.get("/programs/<slug>/share/")
+def share(slug: str) -> ResponseReturnValue:
+    program = _program(slug)
+    cat = catalogue(current_app)
+    link, public = client_link(slug)
+    used = list(dict.fromkeys(d for d in program.days if d))
+    return render_template(
+        "program_share.html",
+        program=program,
+        link=link,
+        public=public,
+        routines=[cat.routines[r] for r in used],
+        cards=cat.exercises,
+        changes=[(p.from_week, describe_change(p)) for p in program.progression],
+        length=length(program),
+    )
+
+
+@bp.get("/programs/<slug>/qr.svg")
+def qr(slug: str) -> Response:
+    _program(slug)
+    link, _ = client_link(slug)
+    return Response(qr_svg(link), mimetype="image/svg+xml")
+
+
+@bp.get("/history/")
+def history() -> ResponseReturnValue:
+    cat = catalogue(current_app)
+    programs = {
+        p.slug: {
+            "title": p.title,
+            "length": length(p),
+            "workdays": [d.number for d in calendar(p, cat.routines) if not d.rest],
+            "today": url("programs.today", slug=p.slug),
+        }
+        for p in cat.programs.values()
+    }
+    data = {"studio": cat.site.name, "contact": cat.site.contact, "programs": programs}
+    return render_template("history.html", data=data)
+
+
+@bp.app_template_global()
+def program_summaries() -> dict[str, Any]:
+    """Each program's day titles, for the home page's "continue your program" card."""
+    cat = catalogue(current_app)
+    return {
+        p.slug: {
+            "title": p.title,
+            "today": url("programs.today", slug=p.slug),
+            "days": [d.title for d in calendar(p, cat.routines)],
+        }
+        for p in cat.programs.values()
+    }

@@ -1,0 +1,135 @@
+"""Expand a program into its days, with the week's progression applied to every step.
+
+Pure functions only: the day pages, the player data, the calendar and the content checks
+all read what this returns, so "what does day 17 look like" is answered in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from .model import Dosage, ExerciseStep, Program, Progression, Routine, Step
+
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class ProgramDay:
+    """One day of a program: its routine (progressed) or a rest day."""
+
+    number: int
+    week: int
+    routine: str | None  # the routine to play; on a rest day, the optional gentle routine
+    title: str
+    steps: tuple[Step, ...]
+    rest: bool
+    change: Progression | None  # the progression entry in force, if any
+
+
+def length(program: Program) -> int:
+    """How many days the program runs: its day list times ``repeat``."""
+    return len(program.days) * program.repeat
+
+
+def weeks(program: Program) -> int:
+    """How many (possibly partial) weeks the program spans."""
+    return -(-length(program) // WEEK)
+
+
+def week_of(day: int) -> int:
+    """The week a day falls in: days 1-7 are week 1, days 8-14 week 2, and so on."""
+    if day < 1:
+        raise ValueError(f"days count from 1, got {day}")
+    return (day - 1) // WEEK + 1
+
+
+def active(progression: tuple[Progression, ...], week: int) -> Progression | None:
+    """The entry in force in ``week``: the one with the greatest ``from_week`` ≤ ``week``.
+
+    Entries are cumulative (each says how far from week 1 the dosage has moved), never summed.
+    """
+    due = [p for p in progression if p.from_week <= week]
+    return max(due, key=lambda p: p.from_week) if due else None
+
+
+def apply_change(dosage: Dosage, change: Progression | None) -> Dosage:
+    """The dosage moved by one progression entry; holds and reps change only where they exist."""
+    if change is None:
+        return dosage
+    return replace(
+        dosage,
+        hold=dosage.hold + change.hold if dosage.hold is not None else None,
+        reps=dosage.reps + change.reps if dosage.reps is not None else None,
+        sets=dosage.sets + change.sets,
+    )
+
+
+def apply_progression(dosage: Dosage, progression: tuple[Progression, ...], week: int) -> Dosage:
+    """The dosage for ``week`` under a program's progression."""
+    return apply_change(dosage, active(progression, week))
+
+
+def progressed_steps(steps: tuple[Step, ...], change: Progression | None) -> tuple[Step, ...]:
+    """A routine's steps with one progression entry applied to every exercise step."""
+    if change is None:
+        return steps
+    return tuple(
+        ExerciseStep(s.exercise, apply_change(s.dosage, change))
+        if isinstance(s, ExerciseStep)
+        else s
+        for s in steps
+    )
+
+
+def day_routine(program: Program, routines: Mapping[str, Routine], number: int) -> ProgramDay:
+    """Day ``number`` (1-based) of ``program``; raises ValueError outside the program.
+
+    The gentle routine offered on rest days is played as written: it is optional recovery,
+    not training, so it does not progress.
+    """
+    if not 1 <= number <= length(program):
+        raise ValueError(f"day {number} is outside the program's {length(program)} days")
+    week = week_of(number)
+    slug = program.days[(number - 1) % len(program.days)]
+    if slug is None:
+        gentle = routines.get(program.rest_routine or "")
+        return ProgramDay(
+            number,
+            week,
+            gentle.slug if gentle else None,
+            "Rest day",
+            gentle.steps if gentle else (),
+            True,
+            None,
+        )
+    routine = routines[slug]
+    change = active(program.progression, week)
+    steps = progressed_steps(routine.steps, change)
+    return ProgramDay(number, week, slug, routine.title, steps, False, change)
+
+
+def calendar(program: Program, routines: Mapping[str, Routine]) -> list[ProgramDay]:
+    """Every day of the program, in order."""
+    return [day_routine(program, routines, n) for n in range(1, length(program) + 1)]
+
+
+def _amount(value: int, one: str, many: str) -> str:
+    return f"{abs(value)} {one if abs(value) == 1 else many}"
+
+
+def describe_change(change: Progression) -> str:
+    """A progression entry in words: "holds 15 s longer, 1 more set and 2 more reps"."""
+    parts = []
+    if change.hold:
+        parts.append(f"holds {abs(change.hold)} s {'longer' if change.hold > 0 else 'shorter'}")
+    if change.sets:
+        word = "more" if change.sets > 0 else "fewer"
+        parts.append(f"{_amount(change.sets, 'set', 'sets').replace(' ', f' {word} ', 1)}")
+    if change.reps:
+        word = "more" if change.reps > 0 else "fewer"
+        parts.append(f"{_amount(change.reps, 'rep', 'reps').replace(' ', f' {word} ', 1)}")
+    if not parts:
+        return "the same as week 1"
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return text + " than in week 1"

@@ -1,0 +1,77 @@
+/* A month calendar of completed days: a real table with column headers, keyboard-usable
+   previous/next buttons, and the month name announced when it changes. */
+import { h } from "./dom.js";
+import { dayText, monthGrid } from "./dates.js";
+
+const WEEKDAYS = [
+  ["Mon", "Monday"], ["Tue", "Tuesday"], ["Wed", "Wednesday"], ["Thu", "Thursday"],
+  ["Fri", "Friday"], ["Sat", "Saturday"], ["Sun", "Sunday"],
+];
+
+export class MonthCalendar {
+  constructor(root, today, lang) {
+    this.root = root;
+    this.today = today;
+    this.lang = lang;
+    this.month = { y: today.y, m: today.m };
+    this.done = new Set();
+  }
+
+  show(done) {
+    this.done = done;
+    this.render();
+  }
+
+  move(step) {
+    let { y, m } = this.month;
+    m += step;
+    if (m < 1) [y, m] = [y - 1, 12];
+    if (m > 12) [y, m] = [y + 1, 1];
+    this.month = { y, m };
+    this.render();
+  }
+
+  monthName() {
+    const date = new Date(Date.UTC(this.month.y, this.month.m - 1, 1));
+    try {
+      return date.toLocaleDateString(this.lang, { month: "long", year: "numeric", timeZone: "UTC" });
+    } catch {
+      return `${this.month.y}-${String(this.month.m).padStart(2, "0")}`;
+    }
+  }
+
+  /* The buttons and the live month name are built once, so focus and announcements survive. */
+  build() {
+    this.previous = h("button", { class: "button", type: "button", "aria-label": "Previous month", onclick: () => this.move(-1) }, "‹");
+    this.next = h("button", { class: "button", type: "button", "aria-label": "Next month", onclick: () => this.move(1) }, "›");
+    this.name = h("span", { class: "month-name", "aria-live": "polite" });
+    this.table = h("table", { class: "month" });
+    this.root.replaceChildren(h("div", { class: "month-nav" }, this.previous, this.name, this.next), this.table);
+  }
+
+  render() {
+    if (!this.table) this.build();
+    const name = this.monthName();
+    const todayText = dayText(this.today);
+    let count = 0;
+    const rows = monthGrid(this.month.y, this.month.m).map((week) =>
+      h("tr", {}, week.map((day) => {
+        if (!day) return h("td", { class: "empty" });
+        const text = dayText(day);
+        const done = this.done.has(text);
+        if (done) count += 1;
+        return h("td", { class: done ? "done" : "", "aria-current": text === todayText ? "date" : null, "data-date": text },
+          h("span", { class: "day-num", text: String(day.d) }),
+          done ? h("span", { class: "visually-hidden", text: " session done" }) : null);
+      })),
+    );
+    this.table.replaceChildren(
+      h("caption", { class: "visually-hidden", text: `${name}: ${count} ${count === 1 ? "day" : "days"} with a session` }),
+      h("thead", {}, h("tr", {}, WEEKDAYS.map(([short, long]) => h("th", { scope: "col" }, h("abbr", { title: long, text: short }))))),
+      h("tbody", {}, rows));
+    this.name.textContent = name;
+    const isCurrent = this.month.y === this.today.y && this.month.m === this.today.m;
+    if (isCurrent && document.activeElement === this.next) this.previous.focus();
+    this.next.disabled = isCurrent;
+  }
+}

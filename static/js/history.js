@@ -1,0 +1,195 @@
+/* The history page: wires the log to the calendar, the numbers and the export tools. */
+import { h, pageData, minutes } from "./dom.js";
+import { localDay, parseDay, dayText } from "./dates.js";
+import { rememberedStart } from "./program-start.js";
+import { readLog, importLog, LOG_VERSION } from "./log.js";
+import { adherence, completedDays, currentStreak, sessionsPerWeek } from "./history-stats.js";
+import { MonthCalendar } from "./history-calendar.js";
+import { download, painText, summaryText, toCSV, toJSON } from "./log-export.js";
+
+class HistoryPage {
+  constructor(root, data) {
+    this.root = root;
+    this.data = data;
+    this.today = localDay();
+    this.lang = document.documentElement.lang || undefined;
+    this.calendar = new MonthCalendar(document.getElementById("calendar"), this.today, this.lang);
+    this.log = { entries: [], problems: [] };
+  }
+
+  start() {
+    const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);
+    on("download-csv", () => this.save("csv"));
+    on("download-json", () => this.save("json"));
+    document.getElementById("import-file").addEventListener("change", (event) => this.importFile(event.target));
+    this.setUpSend();
+    this.refresh();
+  }
+
+  say(text) {
+    document.getElementById("data-status").textContent = text;
+  }
+
+  refresh() {
+    this.log = readLog();
+    const when = (e) => e.date + (e.started || "");
+    this.log.entries.sort((a, b) => when(a).localeCompare(when(b)));
+    const { entries, problems } = this.log;
+    const box = document.getElementById("history-problems");
+    box.replaceChildren(...problems.map((p) => h("p", { text: p })));
+    box.hidden = !problems.length;
+    const days = completedDays(entries);
+    this.streak = currentStreak(days, this.today);
+    document.getElementById("streak").textContent = `${this.streak} ${this.streak === 1 ? "day" : "days"}`;
+    document.getElementById("completed-count").textContent = String(entries.filter((e) => e.completed).length);
+    this.calendar.show(days);
+    this.renderAdherence(entries);
+    this.renderWeeks(entries);
+    this.renderRecent(entries);
+    this.updateMail();
+    this.root.dataset.state = "ready";
+    this.root.dataset.entries = String(entries.length);
+  }
+
+  adherenceLines() {
+    const lines = [];
+    for (const [slug, program] of Object.entries(this.data.programs)) {
+      const start = rememberedStart(slug);
+      const used = this.log.entries.some((e) => e.program === slug);
+      if (!start && !used) continue;
+      const a = adherence(this.log.entries, slug, program, start, this.today);
+      const since = start ? `, started ${dayText(start)}` : "";
+      lines.push({ slug, text: `${program.title}: ${a.done} of ${a.due} sessions${since}`, program });
+    }
+    return lines;
+  }
+
+  renderAdherence() {
+    const list = document.getElementById("adherence");
+    const lines = this.adherenceLines();
+    list.replaceChildren(...lines.map((l) => h("li", { "data-program": l.slug }, h("a", { href: l.program.today, text: l.text }))));
+    list.hidden = !lines.length;
+  }
+
+  renderWeeks(entries) {
+    const weeks = sessionsPerWeek(entries, this.today, 6);
+    document.getElementById("weeks").replaceChildren(
+      ...weeks.map((w, i) => h("li", {},
+        h("span", { class: "week-label", text: i === 0 ? "This week" : `Week of ${this.shortDate(w.monday)}` }),
+        h("span", { class: "week-bar", "data-sessions": String(w.sessions) },
+          h("span", { class: "bar", "aria-hidden": "true" }),
+          `${w.sessions} ${w.sessions === 1 ? "session" : "sessions"}`))));
+    for (const [i, bar] of [...document.querySelectorAll("#weeks .bar")].entries()) {
+      bar.style.setProperty("--n", String(Math.min(weeks[i].sessions, 7)));
+    }
+  }
+
+  shortDate(day) {
+    try {
+      return new Date(Date.UTC(day.y, day.m - 1, day.d)).toLocaleDateString(this.lang, { day: "numeric", month: "short", timeZone: "UTC" });
+    } catch {
+      return dayText(day);
+    }
+  }
+
+  renderRecent(entries) {
+    const recent = entries.slice(-30).reverse();
+    document.getElementById("recent").replaceChildren(...recent.map((e) => {
+      const over = e.pain.filter((p) => p.rating > p.limit);
+      const day = parseDay(e.date);
+      return h("li", { class: over.length ? "flagged" : "", "data-id": e.id },
+        h("strong", { text: e.title }),
+        h("span", { class: "meta", text: [
+          day ? this.shortDate(day) : e.date,
+          e.program && e.day ? `day ${e.day}` : "",
+          minutes(Math.round(e.duration)),
+          e.completed ? "completed" : "ended early",
+          e.skipped.length ? `${e.skipped.length} skipped` : "",
+        ].filter(Boolean).join(" · ") }),
+        over.length ? h("span", { class: "pain-flag", text: `Above the pain limit: ${painText(over)}` }) : null);
+    }));
+    document.getElementById("no-sessions").hidden = entries.length > 0;
+  }
+
+  save(kind) {
+    const { entries } = this.log;
+    const stamp = dayText(this.today);
+    if (kind === "csv") download(toCSV(entries), `hipapp-history-${stamp}.csv`, "text/csv");
+    else download(toJSON(entries, LOG_VERSION), `hipapp-history-${stamp}.json`, "application/json");
+    this.say(`Downloaded ${entries.length} ${entries.length === 1 ? "session" : "sessions"} as ${kind.toUpperCase()}.`);
+  }
+
+  summary() {
+    return summaryText({
+      studio: this.data.studio,
+      entries: this.log.entries,
+      streak: this.streak,
+      adherenceLines: this.adherenceLines().map((l) => l.text),
+    });
+  }
+
+  setUpSend() {
+    const button = document.getElementById("send-studio");
+    const mail = document.getElementById("mail-studio");
+    const note = document.getElementById("send-note");
+    this.canMail = typeof this.data.contact === "string" && this.data.contact.startsWith("mailto:");
+    if (typeof navigator.share === "function") {
+      button.addEventListener("click", () => this.share());
+      return;
+    }
+    button.hidden = true;
+    if (this.canMail) {
+      mail.hidden = false;
+    } else {
+      note.hidden = false;
+      note.textContent = "Your studio has not set an email address. Download the CSV and send it to them yourself.";
+    }
+  }
+
+  updateMail() {
+    if (!this.canMail) return;
+    const [address, query] = this.data.contact.split("?", 2);
+    const params = new URLSearchParams(query || "");
+    params.set("subject", "My exercise history");
+    params.set("body", this.summary());
+    document.getElementById("mail-studio").href = `${address}?${params.toString().replace(/\+/g, "%20")}`;
+  }
+
+  async share() {
+    try {
+      await navigator.share({ title: "My exercise history", text: this.summary() });
+      this.say("Sent.");
+    } catch (error) {
+      if (error && error.name === "AbortError") return;
+      this.say("Sharing didn't work here. Download the CSV and send it instead.");
+    }
+  }
+
+  async importFile(input) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      this.say("That file isn't a history export (it isn't JSON). Nothing was changed.");
+      input.value = "";
+      return;
+    }
+    const result = importLog(data);
+    input.value = "";
+    if (!result.ok) {
+      this.say(result.error || "Nothing was imported.");
+      return;
+    }
+    const parts = [`Imported ${result.added} ${result.added === 1 ? "session" : "sessions"}.`];
+    if (result.existing) parts.push(`${result.existing} ${result.existing === 1 ? "was" : "were"} already here.`);
+    if (result.invalid) parts.push(`${result.invalid} could not be read and ${result.invalid === 1 ? "was" : "were"} kept aside.`);
+    this.refresh();
+    this.say(parts.join(" "));
+  }
+}
+
+const historyRoot = document.getElementById("history");
+const historyData = pageData("history-data");
+if (historyRoot && historyData) new HistoryPage(historyRoot, historyData).start();

@@ -1,0 +1,35 @@
+/* On the home page, a "Continue your program" card when this device follows a program,
+   and the installed app's launch straight into today's session. */
+import { h, pageData } from "./dom.js";
+import { localDay, longDate } from "./dates.js";
+import { PROGRAM_CURRENT_KEY, programStatus, readStored, rememberedStart } from "./program-start.js";
+
+function continueCard(programs, slot) {
+  const slug = readStored(PROGRAM_CURRENT_KEY);
+  const program = slug && Object.hasOwn(programs, slug) ? programs[slug] : null;
+  const start = program ? rememberedStart(slug) : null;
+  if (!program || !start) return;
+  const status = programStatus(start, localDay(), program.days.length);
+  const lang = document.documentElement.lang || undefined;
+  const line = {
+    day: () => `Day ${status.n} of ${program.days.length} · ${program.days[status.n - 1]}`,
+    before: () => `Starts on ${longDate(start, lang)}`,
+    complete: () => "Program complete",
+  }[status.state]();
+  slot.replaceChildren(
+    h("a", { class: "tile continue", href: program.today },
+      h("span", { class: "label", text: status.state === "day" ? "Continue your program" : "Your program" }),
+      h("strong", { text: program.title }),
+      h("span", { class: "continue-day", text: line })),
+  );
+  slot.hidden = false;
+  slot.dataset.state = status.state;
+  // The installed app starts at "./?launch=app" (the manifest's start_url): a client who is
+  // following a program lands straight on today's session. Browsing to home never redirects.
+  const launched = new URLSearchParams(location.search).get("launch") === "app";
+  if (launched && status.state !== "complete") location.replace(program.today);
+}
+
+const homeSlot = document.getElementById("continue");
+const homePrograms = pageData("programs-data");
+if (homeSlot && homePrograms) continueCard(homePrograms, homeSlot);

@@ -1,0 +1,78 @@
+/* The studio's share page: a client link with an optional start date, copy, share, print. */
+import { parseDay, longDate } from "./dates.js";
+
+class SharePage {
+  constructor(form) {
+    this.form = form;
+    this.input = form.querySelector("#client-link");
+    this.date = form.querySelector("#start-date");
+    this.statusLine = form.querySelector("#share-status");
+    // Without a configured public URL the server only knows its own address; the browser
+    // knows the address the studio is really using, so the copied link comes from there.
+    this.base =
+      this.input.dataset.public === "yes"
+        ? this.input.dataset.link
+        : new URL(this.input.dataset.today, location.href).href;
+    this.lang = document.documentElement.lang || undefined;
+  }
+
+  start() {
+    this.date.addEventListener("input", () => this.update());
+    this.date.addEventListener("change", () => this.update());
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.querySelector("#copy-link").addEventListener("click", () => this.copy());
+    this.form.querySelector("#print-handout").addEventListener("click", () => window.print());
+    const shareButton = this.form.querySelector("#share-link");
+    if (typeof navigator.share === "function") {
+      shareButton.hidden = false;
+      shareButton.addEventListener("click", () => this.share());
+    }
+    this.update();
+  }
+
+  link() {
+    const day = parseDay(this.date.value);
+    return day ? `${this.base}?start=${this.date.value}` : this.base;
+  }
+
+  update() {
+    const link = this.link();
+    this.input.value = link;
+    const day = parseDay(this.date.value);
+    // The printed link stays the one the QR code holds (no start date: see the README).
+    const start = document.getElementById("handout-start");
+    if (start) {
+      start.textContent = day
+        ? `${longDate(day, this.lang)} (scan the code that day to begin)`
+        : "the day you first scan the code";
+    }
+  }
+
+  say(text) {
+    this.statusLine.textContent = text;
+  }
+
+  async copy() {
+    const link = this.link();
+    try {
+      await navigator.clipboard.writeText(link);
+      this.say("Link copied.");
+    } catch {
+      this.input.focus();
+      this.input.select();
+      this.say("Copying isn't allowed here: the link is selected, so copy it by hand.");
+    }
+  }
+
+  async share() {
+    try {
+      await navigator.share({ title: document.title, text: "Your exercise program", url: this.link() });
+      this.say("Shared.");
+    } catch (error) {
+      if (!error || error.name !== "AbortError") this.say("Sharing didn't work; copy the link instead.");
+    }
+  }
+}
+
+const shareForm = document.getElementById("share-form");
+if (shareForm) new SharePage(shareForm).start();

@@ -1,0 +1,103 @@
+/* The client's "today" page: which day of the program is today, from the link or memory. */
+import { h, pageData, minutes } from "./dom.js";
+import { localDay, longDate, addDays } from "./dates.js";
+import { chooseStart, programStatus, rememberStart, rememberedStart } from "./program-start.js";
+
+class TodayView {
+  constructor(root, data) {
+    this.root = root;
+    this.data = data;
+    this.lang = document.documentElement.lang || undefined;
+  }
+
+  /* Resolve the start from the page address and memory, remember it, and draw. */
+  load(search) {
+    const params = new URLSearchParams(search);
+    const today = localDay();
+    const choice = chooseStart(params.get("start"), rememberedStart(this.data.slug), today);
+    this.saved = rememberStart(this.data.slug, choice.start);
+    this.render(choice, today);
+  }
+
+  restart() {
+    const today = localDay();
+    this.saved = rememberStart(this.data.slug, today);
+    // Drop ?start= so a reload does not bring the old start date back.
+    try {
+      history.replaceState(null, "", location.pathname);
+    } catch {
+      /* an address we cannot rewrite is fine */
+    }
+    this.render({ start: today, source: "today", bad: "" }, today);
+    this.status(`Restarted: today is day 1 of ${this.data.length}.`);
+  }
+
+  status(text) {
+    const region = document.getElementById("today-status");
+    if (region) region.textContent = text;
+  }
+
+  render(choice, today) {
+    const { data } = this;
+    const status = programStatus(choice.start, today, data.length);
+    const parts = [];
+    if (choice.bad) parts.push(this.badStart(choice));
+    if (status.state === "before") parts.push(...this.before(choice.start, status.until));
+    else if (status.state === "complete") parts.push(...this.complete(choice.start));
+    else parts.push(...this.day(data.days[status.n - 1]));
+    parts.push(
+      h("p", { class: "meta started", text: `Day 1 ${status.state === "before" ? "is" : "was"} ${longDate(choice.start, this.lang)}.` }),
+    );
+    if (!this.saved) {
+      parts.push(h("p", { class: "meta", text: "This browser can't remember your start date, so open your studio's link each day." }));
+    }
+    this.root.replaceChildren(...parts);
+    this.root.dataset.state = status.state;
+    this.root.dataset.day = String(status.n);
+  }
+
+  badStart(choice) {
+    const shown = choice.bad.length > 40 ? `${choice.bad.slice(0, 40)}…` : choice.bad;
+    const kept = choice.source === "saved" ? "kept your saved start date" : "made today day 1";
+    return h("p", { class: "notice warning", role: "note", "data-problem": "bad-start" },
+      `The start date in your link (“${shown}”) isn't a date we can read, so we ${kept}. `,
+      "Ask your studio for a new link if this looks wrong.");
+  }
+
+  before(start, until) {
+    return [
+      h("h2", { class: "today-title", text: `Your program starts on ${longDate(start, this.lang)}` }),
+      h("p", { text: until === 1 ? "That's tomorrow." : `That's in ${until} days.` }),
+      h("p", {}, h("a", { class: "button", href: this.data.days[0].url, text: "Look at day 1" })),
+    ];
+  }
+
+  complete(start) {
+    const last = addDays(start, this.data.length - 1);
+    return [
+      h("h2", { class: "today-title", text: "Program complete" }),
+      h("p", { text: `You reached the end of all ${this.data.length} days on ${longDate(last, this.lang)}. Well done.` }),
+      h("p", {}, h("button", { class: "button primary", type: "button", id: "restart", onclick: () => this.restart(), text: "Start again from today" })),
+    ];
+  }
+
+  day(day) {
+    const title = `Day ${day.n} of ${this.data.length} · ${day.title}`;
+    const out = [h("h2", { class: "today-title", text: title })];
+    if (day.rest) {
+      out.push(h("p", { text: "Rest and recover today. A relaxed walk is plenty." }));
+      if (day.play) {
+        out.push(h("p", {}, h("a", { class: "button", href: day.play, text: `Optional gentle routine (${minutes(day.total)})` })));
+      }
+    } else {
+      out.push(h("p", { class: "total", text: `About ${minutes(day.total)}` }));
+      out.push(h("p", {}, h("a", { class: "button primary big", href: day.play, text: "Start" })));
+    }
+    out.push(h("p", {}, h("a", { href: day.url, text: day.rest ? "About today" : "See today's exercises" })));
+    return out;
+  }
+}
+
+const todayRoot = document.getElementById("today");
+const todayData = pageData("program-data");
+if (todayRoot && todayData) new TodayView(todayRoot, todayData).load(location.search);
