@@ -70,9 +70,13 @@ async function assetResponse(request) {
   return cached || fetch(request);
 }
 
+/* An exact match is an index lookup; ignoreSearch makes the cache scan every entry, so it
+   is only the fallback for pages opened with a query (today/?start=…, ?launch=app). */
 async function fromCache(request, ignoreSearch) {
   const cache = await caches.open(CACHE);
-  return cache.match(request, { ignoreSearch });
+  const exact = await cache.match(request);
+  if (exact || !ignoreSearch || !new URL(request.url).search) return exact;
+  return cache.match(request, { ignoreSearch: true });
 }
 
 /* A redirect, not the offline page's HTML in place: its relative links only work at
