@@ -13,15 +13,13 @@ from .programs import ProgramDay, calendar, day_routine, describe_change, length
 from .qr import qr_svg
 from .sequence import expand, player_data, total_seconds
 from .urls import url
+from .views import found
 
 bp = Blueprint("programs", __name__)
 
 
 def _program(slug: str) -> Program:
-    program = catalogue(current_app).programs.get(slug)
-    if program is None:
-        abort(404)
-    return program
+    return found(catalogue(current_app).programs, slug)
 
 
 def _day(program: Program, number: int) -> ProgramDay:

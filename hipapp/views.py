@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 from flask.typing import ResponseReturnValue
 
 from . import catalogue
-from .model import Exercise
 from .sequence import expand, player_data, total_seconds
 from .urls import LINK_BASE
 
 bp = Blueprint("site", __name__)
+T = TypeVar("T")
 
 
-def _cards_by_slug(slug: str) -> Exercise:
-    card = catalogue(current_app).exercises.get(slug)
-    if card is None:
+def found(items: Mapping[str, T], slug: str) -> T:
+    """The item named ``slug``, or the friendly 404 page."""
+    item = items.get(slug)
+    if item is None:
         abort(404)
-    return card
+    return item
 
 
 @bp.get("/")
@@ -37,7 +41,7 @@ def exercises() -> ResponseReturnValue:
 @bp.get("/exercises/<slug>/")
 def exercise(slug: str) -> ResponseReturnValue:
     cat = catalogue(current_app)
-    card = _cards_by_slug(slug)
+    card = found(cat.exercises, slug)
     used_in = cat.used_in.get(slug, ())
     return render_template("exercise.html", card=card, cards=cat.exercises, used_in=used_in)
 
@@ -45,7 +49,7 @@ def exercise(slug: str) -> ResponseReturnValue:
 @bp.get("/routines/<slug>/")
 def routine(slug: str) -> ResponseReturnValue:
     cat = catalogue(current_app)
-    item = cat.routines.get(slug) or abort(404)
+    item = found(cat.routines, slug)
     return render_template(
         "routine.html", routine=item, cards=cat.exercises, total=total_seconds(expand(item.steps))
     )
@@ -54,7 +58,7 @@ def routine(slug: str) -> ResponseReturnValue:
 @bp.get("/routines/<slug>/play/")
 def play(slug: str) -> ResponseReturnValue:
     cat = catalogue(current_app)
-    item = cat.routines.get(slug) or abort(404)
+    item = found(cat.routines, slug)
     data = player_data(item.title, item.steps, cat.exercises, "../../../media/")
     return render_template(
         "play.html", routine=item, data=data, back=("site.routine", {"slug": slug})
@@ -63,7 +67,7 @@ def play(slug: str) -> ResponseReturnValue:
 
 @bp.get("/<slug>/")
 def page(slug: str) -> ResponseReturnValue:
-    item = catalogue(current_app).pages.get(slug) or abort(404)
+    item = found(catalogue(current_app).pages, slug)
     return render_template("page.html", page=item)
 
 

@@ -147,10 +147,19 @@ def console(request: pytest.FixtureRequest) -> Iterator[ConsoleLog]:
         assert log.errors == [], "the page reported errors:\n" + "\n".join(log.errors)
 
 
+def phone_context(browser: Browser, console: ConsoleLog, service_workers: str) -> BrowserContext:
+    """A phone-sized context whose pages report their errors to ``console``."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        service_workers=service_workers,  # type: ignore[arg-type]
+    )
+    context.on("page", console.watch)
+    return context
+
+
 @pytest.fixture
 def context(browser: Browser, console: ConsoleLog) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-    context.on("page", console.watch)
+    context = phone_context(browser, console, "block")
     yield context
     context.close()
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .browser import ConsoleLog, LiveServer, _stopper
+from .browser import ConsoleLog, LiveServer, _stopper, phone_context
 from .servers import free_port
 
 READY = re.compile(r"^Ready offline( · [\d.]+ (kB|MB) stored)?$")
@@ -27,8 +27,7 @@ READY = re.compile(r"^Ready offline( · [\d.]+ (kB|MB) stored)?$")
 @pytest.fixture
 def sw_context(browser: Browser, console: ConsoleLog) -> Iterator[BrowserContext]:
     """Like the shared ``context``, but service workers run."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
-    context.on("page", console.watch)
+    context = phone_context(browser, console, "allow")
     yield context
     context.close()
 
