@@ -18,7 +18,20 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     "site_css": ("css/base.css",),
     "player_css": ("css/player.css",),
     "site_js": ("js/site.js",),
-    "player_js": ("js/log.js", "js/timer.js", "js/player.js"),
+    "player_js": (
+        "js/log.js",
+        "js/timer.js",
+        "js/phrases.js",
+        "js/settings.js",
+        "js/session-store.js",
+        "js/cues.js",
+        "js/wake-lock.js",
+        "js/player-view.js",
+        "js/settings-panel.js",
+        "js/pain-check.js",
+        "js/summary.js",
+        "js/player.js",
+    ),
 }
 
 _IMPORT = re.compile(r"^\s*import\s[^;]*?from\s+['\"]\./[\w.-]+\.js['\"];?\s*$", re.M)
