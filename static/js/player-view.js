@@ -76,7 +76,7 @@ export class PlayerView {
     if (!next) return "Last one";
     if (next.exercise && next.exercise === now.exercise) {
       const label = next.kind === "hold" || next.kind === "reps" ? sideText(next.side) : phaseLabel(next.kind, next);
-      return `Next: ${label || (next.set > now.set ? `set ${next.set}` : titleOf(next, this.cards))}`;
+      return "Next: " + (label || (next.set > now.set ? "set " + next.set : titleOf(next, this.cards)));
     }
     return `Next: ${titleOf(next, this.cards)}`;
   }

@@ -168,7 +168,7 @@ function boot(root) {
       if (rating === null) return pain.close(proceed);
       run.pain.push({ exercise: slug, rating, limit: card.pain_limit });
       if (rating <= card.pain_limit) return pain.close(proceed);
-      const text = `That is above ${card.pain_limit} of 10. Ease off: move less far or more slowly${card.easier_title ? `, or try ${card.easier_title}` : ""}.`;
+      const text = `That is above ${card.pain_limit} of 10. Ease off: move less far or more slowly` + (card.easier_title ? ", or try " + card.easier_title : "") + ".";
       cues.say(text);
       pain.advise(text, card.easier_title, card.easier_url);
       save(last);
@@ -195,10 +195,10 @@ function boot(root) {
   const confirm = byTag("p-confirm");
   byTag("p-end").addEventListener("click", () => {
     if (typeof confirm.showModal !== "function") return window.confirm("End this session?") && end();
-    confirm.returnValue = "";
     openDialog(confirm);
   });
-  confirm.addEventListener("close", () => confirm.returnValue === "end" && end());
+  // The form's submit comes within the tap; the dialog's close event would come later.
+  confirm.querySelector("form").addEventListener("submit", (e) => e.submitter && e.submitter.value === "end" && end());
   function end() {
     timer.end(now());
     last = timer.state(now());
