@@ -36,10 +36,11 @@ def locate(steps: list[dict[str, Any]], ms: int) -> tuple[int, int]:
 
 @pytest.fixture
 def small(write: Write, server_factory: Factory) -> LiveServer:
+    """The small routine's server; tests ask for it before ``page``, so it outlives the page."""
     return small_player(write, server_factory)
 
 
-def test_ready_screen_before_start(page: Page, small: LiveServer) -> None:
+def test_ready_screen_before_start(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     s = screen(page)
     assert (s["phase"], s["side"], s["step"], s["remaining"]) == ("ready", "", "0", "5")
@@ -52,7 +53,7 @@ def test_ready_screen_before_start(page: Page, small: LiveServer) -> None:
     assert screen(page)["phase"] == "ready"  # nothing runs before Start
 
 
-def test_plays_a_whole_routine_at_exact_second_boundaries(page: Page, small: LiveServer) -> None:
+def test_plays_a_whole_routine_at_exact_second_boundaries(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Start").click()
     s = screen(page)
@@ -131,7 +132,7 @@ def test_plays_a_whole_routine_at_exact_second_boundaries(page: Page, small: Liv
     assert saved_session(page) is None  # a finished session no longer offers to resume
 
 
-def test_pause_and_resume_keep_the_remaining_time(page: Page, small: LiveServer) -> None:
+def test_pause_and_resume_keep_the_remaining_time(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(12_000)
@@ -159,7 +160,7 @@ def test_pause_and_resume_keep_the_remaining_time(page: Page, small: LiveServer)
     assert (screen(page)["phase"], screen(page)["remaining"]) == ("paused", "12")
 
 
-def test_skip_and_back_land_on_the_right_step(page: Page, small: LiveServer) -> None:
+def test_skip_and_back_land_on_the_right_step(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(7_000)
@@ -202,7 +203,7 @@ def test_a_hidden_tab_resumes_in_the_phase_the_timestamps_say(
     assert s["side"] == steps[index].get("side", "")
 
 
-def test_reload_mid_hold_offers_to_resume(page: Page, small: LiveServer) -> None:
+def test_reload_mid_hold_offers_to_resume(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(38_000)
@@ -222,7 +223,7 @@ def test_reload_mid_hold_offers_to_resume(page: Page, small: LiveServer) -> None
     assert screen(page)["phase"] == "rest"
 
 
-def test_start_over_clears_the_saved_session(page: Page, small: LiveServer) -> None:
+def test_start_over_clears_the_saved_session(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(8_000)
@@ -244,7 +245,7 @@ def test_start_over_clears_the_saved_session(page: Page, small: LiveServer) -> N
     ],
 )
 def test_corrupt_saved_state_is_discarded_with_a_notice(
-    page: Page, small: LiveServer, raw: str
+    small: LiveServer, page: Page, raw: str
 ) -> None:
     page.add_init_script(
         f"if (!sessionStorage.getItem('x')) {{ sessionStorage.setItem('x', 1);"
@@ -262,7 +263,7 @@ def test_corrupt_saved_state_is_discarded_with_a_notice(
     assert page.locator("#p-notices").inner_text() == ""
 
 
-def test_unreadable_settings_fall_back_with_a_notice(page: Page, small: LiveServer) -> None:
+def test_unreadable_settings_fall_back_with_a_notice(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, None)
     page.evaluate("localStorage.setItem('hipapp:settings', '{oops')")
     page.reload()
@@ -274,7 +275,7 @@ def test_unreadable_settings_fall_back_with_a_notice(page: Page, small: LiveServ
     assert page.get_by_label("Get-ready time (seconds)").input_value() == "5"
 
 
-def test_settings_persist_and_rescale_lead_in_and_switch(page: Page, small: LiveServer) -> None:
+def test_settings_persist_and_rescale_lead_in_and_switch(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Settings").click()
     dialog = page.get_by_role("dialog", name="Player settings")
@@ -304,7 +305,7 @@ def test_settings_persist_and_rescale_lead_in_and_switch(page: Page, small: Live
     assert (screen(page)["phase"], screen(page)["remaining"]) == ("switch", "10")
 
 
-def test_end_asks_first_and_records_an_unfinished_session(page: Page, small: LiveServer) -> None:
+def test_end_asks_first_and_records_an_unfinished_session(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(31_000)
@@ -322,7 +323,7 @@ def test_end_asks_first_and_records_an_unfinished_session(page: Page, small: Liv
     assert saved_session(page) is None
 
 
-def test_pain_check_pauses_advises_and_is_recorded(page: Page, small: LiveServer) -> None:
+def test_pain_check_pauses_advises_and_is_recorded(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH)  # the check is on by default
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(50_000)
@@ -362,7 +363,7 @@ def test_pain_check_pauses_advises_and_is_recorded(page: Page, small: LiveServer
     assert entry["done"] == ["stretch", "bridge"]
 
 
-def test_a_rating_within_the_limit_moves_straight_on(page: Page, small: LiveServer) -> None:
+def test_a_rating_within_the_limit_moves_straight_on(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH)
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(50_000)
@@ -375,7 +376,7 @@ def test_a_rating_within_the_limit_moves_straight_on(page: Page, small: LiveServ
     assert log_entries(page)[0]["pain"] == [{"exercise": "stretch", "rating": 2, "limit": 2}]
 
 
-def test_turning_the_pain_check_off_mid_session(page: Page, small: LiveServer) -> None:
+def test_turning_the_pain_check_off_mid_session(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH)
     page.get_by_role("button", name="Start").click()
     page.get_by_role("button", name="Settings").click()
@@ -415,7 +416,7 @@ def test_bundled_routine_plays_to_the_end(page: Page, live_server: LiveServer) -
 
 
 def test_thirty_minutes_drift_less_than_100_ms(
-    page: Page, write: Write, server_factory: Factory
+    write: Write, server_factory: Factory, page: Page
 ) -> None:
     write(
         "exercises/long.md",

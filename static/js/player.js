@@ -197,8 +197,14 @@ function boot(root) {
     if (typeof confirm.showModal !== "function") return window.confirm("End this session?") && end();
     openDialog(confirm);
   });
-  // The form's submit comes within the tap; the dialog's close event would come later.
-  confirm.querySelector("form").addEventListener("submit", (e) => e.submitter && e.submitter.value === "end" && end());
+  // Act on the form's submit, within the tap (the dialog's close event comes later); close
+  // first, so the dialog's focus restore happens before the summary takes focus.
+  confirm.querySelector("form").addEventListener("submit", (e) => {
+    if (!e.submitter || e.submitter.value !== "end") return;
+    e.preventDefault();
+    if (confirm.open) confirm.close();
+    end();
+  });
   function end() {
     timer.end(now());
     last = timer.state(now());
