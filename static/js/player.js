@@ -103,6 +103,7 @@ function boot(root) {
   function finish(s, completed) {
     clearTimeout(tick);
     lock.release();
+    view.notice("lock", "");
     if (!run) return;
     const reached = s.status === "done" && completed ? timer.steps.length : s.gate ? s.index + 1 : s.index;
     const lastIndex = {};
