@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -156,3 +157,15 @@ def test_theme_text_keeps_aa_contrast_for_any_colour() -> None:
         assert light and dark, css
         assert contrast(parse_color(light.group(1)) or (0, 0, 0), LIGHT_BG) >= 4.5, color
         assert contrast(parse_color(dark.group(1)) or (0, 0, 0), DARK_BG) >= 4.5, color
+
+
+def test_the_player_page_arrives_in_one_round_trip(client: FlaskClient) -> None:
+    """HTML, CSS and JS of a play page fit in ~14 KB gzipped (the first TCP round trip)."""
+    html = client.get("/routines/daily-hips/play/").get_data()
+    sizes = {"html": len(gzip.compress(html, 9))}
+    for ref in re.findall(rb'(?:href|src)="(?:\.\./)*(static/gen/[^"]+)"', html):
+        with client.get("/" + ref.decode()) as response:
+            assert response.status_code == 200
+            sizes[ref.decode()] = len(gzip.compress(response.get_data(), 9))
+    assert len(sizes) == 5  # site and player CSS and JS, and the page
+    assert sum(sizes.values()) < 14 * 1024, sizes
