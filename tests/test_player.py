@@ -315,7 +315,11 @@ def test_end_asks_first_and_records_an_unfinished_session(small: LiveServer, pag
     assert screen(page)["phase"] == "hold" and log_entries(page) == []
     page.get_by_role("button", name="End").click()
     dialog.get_by_role("button", name="End session").click()
-    assert screen(page)["phase"] == "done"
+    assert (screen(page)["phase"], screen(page)["remaining"], screen(page)["side"]) == (
+        "done",
+        "0",
+        "",
+    )
     assert page.get_by_role("heading", name="Session ended").is_visible()
     [entry] = log_entries(page)
     assert entry["completed"] is False and entry["duration"] == 31

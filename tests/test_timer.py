@@ -77,6 +77,7 @@ def test_a_waiting_rep_step_never_advances_until_done(js: Any) -> None:
     """)
     assert got[0]["phase"] == "reps" and got[0]["index"] == 6 and got[0]["status"] == "running"
     assert got[1]["phase"] == "done" and got[1]["status"] == "done"
+    assert got[1]["seconds"] == 0 and got[1]["remaining"] == 0
     assert got[2] == 66000 + 3600000  # active time stops at the end
 
 

@@ -137,8 +137,9 @@ export class Timer {
     const ms = step ? step.ms : 0;
     const at = this.status === "paused" ? this.pausedAt : this.status === "done" ? this.endedAt : t;
     const elapsed = this.status === "idle" ? 0 : Math.min(ms, Math.max(0, at - this.since));
-    const remaining = this.gate ? 0 : ms - elapsed;
-    const wait = !!(step && step.wait) && !this.gate;
+    const over = this.gate || this.status === "done";
+    const remaining = over ? 0 : ms - elapsed;
+    const wait = !!(step && step.wait) && !over;
     const active = this.activeMs + (this.status === "running" ? t - this.runFrom : 0);
     const phase = { idle: "ready", paused: "paused", done: "done" }[this.status];
     return {
