@@ -15,13 +15,19 @@ from .theme import theme_css
 
 # Source files, in dependency order. Each bundle is one ES module in the browser.
 BUNDLES: dict[str, tuple[str, ...]] = {
-    "site_css": ("css/base.css",),
-    "player_css": ("css/player.css",),
-    "site_js": (
-        *("js/sw-register.js", "js/update-banner.js", "js/offline-status.js"),
-        *("js/install-hint.js", "js/site.js"),
+    "site_css": ("css/base.css", "css/pages.css"),
+    # The player page's only stylesheet: no page layout, so it stays within one round trip.
+    "player_css": ("css/base.css", "css/player.css"),
+    "site_js": ("js/sw-register.js", "js/update-banner.js", "js/storage.js", "js/site.js"),
+    # Loaded after the page (see site.js): nothing here is needed to show or start anything.
+    "site_extras_js": ("js/offline-status.js", "js/install-hint.js", "js/site-extras.js"),
+    "player_js": (
+        *("js/timer.js", "js/phrases.js", "js/settings.js", "js/session-store.js", "js/cues.js"),
+        *("js/wake-lock.js", "js/player-view.js", "js/settings-panel.js", "js/pain-check.js"),
+        "js/player.js",
     ),
-    "player_js": ("js/log.js", "js/timer.js", "js/player.js"),
+    # Imported by the player once the page has shown: needed only when a session ends.
+    "player_late_js": ("js/log.js", "js/phrases.js", "js/summary.js", "js/player-late.js"),
     # Programs and the client's history (one bundle per page; shared helpers come first).
     "programs_css": ("css/programs.css", "css/history.css", "css/handout.css"),
     "today_js": ("js/dom.js", "js/dates.js", "js/program-start.js", "js/today.js"),
@@ -71,10 +77,11 @@ def init_assets(app: Flask, theme_color: str) -> Environment:
     env.cache = False
     env.auto_build = True
     for name, sources in BUNDLES.items():
-        files = (theme_file, *sources) if name == "site_css" else sources
+        themed = name in ("site_css", "player_css")
+        files = (theme_file, *sources) if themed else sources
         css = name.endswith("_css")
         filters = "rcssmin" if css else "esm-concat,rjsmin"
-        stem = name.replace("_", "-") + (f"-{digest}" if name == "site_css" else "")
+        stem = name.replace("_", "-") + (f"-{digest}" if themed else "")
         output = f"gen/{stem}.%(version)s.{'css' if css else 'js'}"
         env.register(name, Bundle(*files, filters=filters, output=output))
     return env

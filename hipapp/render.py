@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from markupsafe import Markup
 
 from .durations import format_clock, format_duration, format_total
 from .model import Dosage
@@ -98,8 +100,24 @@ def dosage_text(dosage: Dosage) -> str:
     return text
 
 
+def data_json(value: object) -> Markup:
+    """Compact JSON for a <script type="application/json"> block, safe inside HTML.
+
+    Like Jinja's tojson (the same escapes, so "</script>" can't end the block), without
+    the spaces: the player's data rides in the page and every byte counts.
+    """
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    for raw, safe in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("'", "\\u0027")):
+        text = text.replace(raw, safe)
+    return Markup(text)
+
+
 def register_filters(env: Environment) -> None:
     """The Jinja filters the templates use."""
     env.filters.update(
-        dosage=dosage_text, duration=format_duration, clock=format_clock, total=format_total
+        dosage=dosage_text,
+        duration=format_duration,
+        clock=format_clock,
+        total=format_total,
+        data_json=data_json,
     )

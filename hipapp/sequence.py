@@ -77,9 +77,19 @@ def total_seconds(timed: Iterable[Timed]) -> int:
 
 
 def player_data(
-    title: str, steps: Iterable[Step], exercises: Mapping[str, Exercise], media_url: str
+    title: str,
+    steps: Iterable[Step],
+    exercises: Mapping[str, Exercise],
+    media_url: str,
+    *,
+    exercise_url: str | None = None,
 ) -> dict[str, Any]:
-    """The JSON the player reads from the page: timed phases plus what it shows per card."""
+    """The JSON the player reads from the page: timed phases plus what it shows per card.
+
+    ``exercise_url`` is the relative prefix of exercise pages from the play page; with it,
+    each card names its easier variation by title and link (``easier_title``,
+    ``easier_url``), so the pain check can offer it without a second request.
+    """
     timed = expand(steps)
     used = {t.exercise for t in timed if t.exercise}
     cards = {
@@ -90,6 +100,7 @@ def player_data(
             "image_alt": card.image_alt,
             "pain_limit": card.pain_limit,
             "easier": card.easier,
+            **_easier(card, exercises, exercise_url),
         }
         for slug, card in exercises.items()
         if slug in used
@@ -100,3 +111,13 @@ def player_data(
         "steps": [{k: v for k, v in asdict(t).items() if v is not None} for t in timed],
         "cards": cards,
     }
+
+
+def _easier(
+    card: Exercise, exercises: Mapping[str, Exercise], exercise_url: str | None
+) -> dict[str, str | None]:
+    easier = exercises.get(card.easier) if card.easier else None
+    if easier is None:
+        return {"easier_title": None, "easier_url": None}
+    url = f"{exercise_url}{card.easier}/" if exercise_url is not None else None
+    return {"easier_title": easier.title, "easier_url": url}

@@ -59,7 +59,9 @@ def routine(slug: str) -> ResponseReturnValue:
 def play(slug: str) -> ResponseReturnValue:
     cat = catalogue(current_app)
     item = found(cat.routines, slug)
-    data = player_data(item.title, item.steps, cat.exercises, "../../../media/")
+    data = player_data(
+        item.title, item.steps, cat.exercises, "../../../media/", exercise_url="../../../exercises/"
+    )
     return render_template(
         "play.html", routine=item, data=data, back=("site.routine", {"slug": slug})
     )

@@ -66,9 +66,18 @@ def start_recording_static(root: Path, port: int | None = None) -> LiveServer:
 
 
 def wait_ready_offline(page: Page) -> None:
-    """The worker is active and has confirmed that every precached URL is stored."""
-    expect(page.locator("#offline-status")).to_have_text(READY, timeout=15_000)
-    poll(page, "navigator.serviceWorker.controller !== null")
+    """The worker is active and has confirmed that every precached URL is stored.
+
+    Every page records the worker's report on <html data-precache>; pages with a footer
+    also say "Ready offline" there (the player has no footer).
+    """
+    poll(
+        page,
+        "JSON.parse(document.documentElement.dataset.precache || '{}').ok === true"
+        " && navigator.serviceWorker.controller !== null",
+    )
+    if page.locator("#offline-status").count():
+        expect(page.locator("#offline-status")).to_have_text(READY, timeout=15_000)
 
 
 def poll(page: Page, expression: str, timeout: float = 15.0) -> None:

@@ -163,3 +163,13 @@ def test_robots_txt(small_client: FlaskClient) -> None:
     assert response.status_code == 200
     assert response.content_type == "text/plain; charset=utf-8"
     assert response.get_data(as_text=True) == "User-agent: *\nAllow: /\n"
+
+
+def test_embedded_json_is_compact_and_cannot_close_its_script_block() -> None:
+    from hipapp.render import data_json
+
+    value = {"title": "</script><script>alert('x')</script> & more", "n": [1, 2]}
+    text = str(data_json(value))
+    assert json.loads(text) == value
+    assert not set("<>&'") & set(text)
+    assert ", " not in text and ": " not in text

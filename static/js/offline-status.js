@@ -43,17 +43,6 @@ export class OfflineStatus {
   }
 }
 
-/* Keep the data safe from eviction once the person has really used the app. */
-export async function askToPersist() {
-  try {
-    if (!navigator.storage || !navigator.storage.persist) return false;
-    if (navigator.storage.persisted && (await navigator.storage.persisted())) return true;
-    return await navigator.storage.persist();
-  } catch {
-    return false;
-  }
-}
-
 /* The offline page says which page could not be opened and offers to try it again. */
 export function offerRetry(doc) {
   const holder = doc.getElementById("offline-retry");

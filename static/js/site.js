@@ -1,24 +1,32 @@
-/* Site-wide behaviour shared by every page: the one module that wires the offline
-   (service worker), update, storage and install components together.
+/* Site-wide behaviour shared by every page: the one module that wires the service worker,
+   the update banner and storage together. What a page does not need in order to show
+   (footer status, install hint) is loaded after it, from the bundle named by
+   <meta name="hipapp-extras">.
 
    Events other scripts may dispatch on document:
-     "hipapp:session-complete"  a routine was finished; ask to keep storage persistent. */
+     "hipapp:session-complete"  a routine was finished; ask to keep storage persistent.
+   Events this module dispatches:
+     "hipapp:precache-status"   the worker's precache report (detail), also kept in
+                                <html data-precache>. */
 import { WorkerClient, workerUrls } from "./sw-register.js";
 import { UpdateBanner } from "./update-banner.js";
-import { OfflineStatus, askToPersist, offerRetry } from "./offline-status.js";
-import { InstallHint } from "./install-hint.js";
+import { askToPersist } from "./storage.js";
 
 document.documentElement.classList.add("js");
+
+function reportStatus(report) {
+  document.documentElement.dataset.precache = JSON.stringify(report);
+  document.dispatchEvent(new CustomEvent("hipapp:precache-status", { detail: report }));
+}
 
 function startOffline() {
   if (!("serviceWorker" in navigator)) return;
   const urls = workerUrls(document);
   if (!urls) return;
-  const status = new OfflineStatus(document.getElementById("offline-status"));
   let banner = null;
   const client = new WorkerClient(navigator.serviceWorker, urls, {
     onUpdate: (worker) => banner && banner.offer(worker),
-    onStatus: (report) => status.show(report),
+    onStatus: reportStatus,
   });
   const region = document.getElementById("update-banner");
   if (region) {
@@ -34,9 +42,17 @@ function startOffline() {
   });
 }
 
+function loadExtras() {
+  const meta = document.querySelector('meta[name="hipapp-extras"]');
+  if (!meta) return;
+  // import() resolves against this bundle's URL, so make the page-relative URL absolute.
+  const load = () => import(new URL(meta.content, document.baseURI).href).catch(() => {});
+  if (document.readyState === "complete") load();
+  else window.addEventListener("load", load, { once: true });
+}
+
 document.addEventListener("hipapp:session-complete", () => {
   askToPersist();
 });
-offerRetry(document);
-new InstallHint(document.getElementById("install-hint"), window).start();
 startOffline();
+loadExtras();

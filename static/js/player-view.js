@@ -1,0 +1,101 @@
+/* The player screen: writes a timer state into the server-rendered markup. */
+import { announcement, clock, phaseLabel, repsText, sideText, titleOf } from "./phrases.js";
+
+const $ = (id) => document.getElementById(id);
+
+export class PlayerView {
+  constructor(root, data) {
+    this.root = root;
+    this.data = data;
+    this.cards = data.cards;
+    this.el = {};
+    for (const id of "total notices stage label ex set ring time unit next img cue controls back main done skip end live open-settings".split(" ")) {
+      this.el[id] = $(`p-${id}`);
+    }
+    this.spoken = "";
+    this.flashTimer = 0;
+  }
+
+  render(s) {
+    const { el, root, cards } = this;
+    const step = s.step || {};
+    const running = s.status === "running" || s.status === "paused";
+    root.dataset.phase = s.phase;
+    root.dataset.side = s.status === "done" || s.gate ? "" : step.side || "";
+    root.dataset.step = String(s.index);
+    root.dataset.remaining = String(s.status === "idle" ? Math.ceil(step.ms / 1000) || 0 : s.seconds);
+    el.total.value = Math.round(s.position / 1000);
+    el.stage.hidden = s.gate || s.status === "done";
+    el.controls.hidden = el.stage.hidden;
+    if (!el.stage.hidden) this.stage(s, step, running);
+    el.main.disabled = false;
+    el.main.textContent = s.status === "idle" ? "Start" : s.status === "paused" ? "Resume" : "Pause";
+    el.main.classList.toggle("big", !s.wait);
+    el.done.hidden = !s.wait || s.status !== "running";
+    el.back.hidden = el.skip.hidden = el.end.hidden = !running;
+    el["open-settings"].hidden = false;
+    const text = s.status === "idle" ? "" : announcement(s, cards);
+    // Announce phase changes only; the countdown itself is not live (too chatty).
+    const key = `${s.phase}|${s.seq}`;
+    if (key !== this.spoken) {
+      this.spoken = key;
+      el.live.textContent = text;
+    }
+  }
+
+  stage(s, step, running) {
+    const { el, cards } = this;
+    const card = cards[step.exercise] || null;
+    el.label.textContent = running ? phaseLabel(s.phase, step) : "First up";
+    el.ex.textContent = titleOf(step, cards);
+    el.set.textContent = step.sets > 1 ? `Set ${step.set} of ${step.sets}` : "";
+    if (!running) {
+      el.time.textContent = clock(Math.round(s.total / 1000));
+      el.unit.textContent = "total";
+    } else {
+      el.time.textContent = s.wait ? String(step.reps) : clock(s.seconds);
+      el.unit.textContent = s.wait ? repsText(step).replace(/^\d+ /, "") : step.kind === "reps" ? repsText(step) : "";
+    }
+    const done = step.ms ? s.elapsed / step.ms : 0;
+    el.ring.style.strokeDashoffset = String(s.wait ? 0 : 100 * done);
+    el.next.textContent = running ? this.nextText(s.index) : "";
+    el.cue.textContent = card ? card.cue || "" : "";
+    if (card && card.image) {
+      if (el.img.getAttribute("src") !== card.image) el.img.src = card.image;
+      el.img.alt = card.image_alt || "";
+      el.img.hidden = false;
+    } else {
+      el.img.hidden = true;
+    }
+  }
+
+  nextText(index) {
+    const steps = this.data.steps;
+    const now = steps[index];
+    const next = steps[index + 1];
+    if (!next) return "Last one";
+    if (next.exercise && next.exercise === now.exercise) {
+      const label = next.kind === "hold" || next.kind === "reps" ? sideText(next.side) : phaseLabel(next.kind, next);
+      return "Next: " + (label || (next.set > now.set ? "set " + next.set : titleOf(next, this.cards)));
+    }
+    return `Next: ${titleOf(next, this.cards)}`;
+  }
+
+  notice(id, text) {
+    let p = document.getElementById(`p-notice-${id}`);
+    if (!text) return p && p.remove();
+    if (!p) {
+      p = document.createElement("p");
+      p.id = `p-notice-${id}`;
+      p.className = "p-notice";
+      this.el.notices.append(p);
+    }
+    p.textContent = text;
+  }
+
+  flash() {
+    clearTimeout(this.flashTimer);
+    this.root.classList.add("flash");
+    this.flashTimer = setTimeout(() => this.root.classList.remove("flash"), 400);
+  }
+}

@@ -1,0 +1,255 @@
+"""The pure timer and phrase modules, imported raw from /static/js/ and run in Chromium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from .browser import LiveServer
+
+# lead-in 5 s, left 20 s, switch 5 s, right 20 s, rest 10 s, 3 reps at 2 s, 4 reps (wait).
+STEPS = [
+    {"kind": "lead-in", "seconds": 5, "exercise": "a", "set": 1, "sets": 1},
+    {"kind": "hold", "seconds": 20, "exercise": "a", "side": "left", "set": 1, "sets": 1},
+    {"kind": "switch", "seconds": 5, "exercise": "a", "side": "right", "set": 1, "sets": 1},
+    {"kind": "hold", "seconds": 20, "exercise": "a", "side": "right", "set": 1, "sets": 1},
+    {"kind": "rest", "seconds": 10, "set": 0, "sets": 0},
+    {"kind": "reps", "seconds": 6, "exercise": "b", "set": 1, "sets": 1, "reps": 3, "tempo": 2},
+    {"kind": "reps", "seconds": 12, "exercise": "c", "set": 1, "sets": 1, "reps": 4},
+]
+CARDS = {
+    "a": {"title": "Figure-4", "pain_limit": 2},
+    "b": {"title": "Bridge", "pain_limit": None},
+    "c": {"title": "Squat", "pain_limit": 3},
+}
+T0 = 1_000_000
+
+PRELUDE = """
+async ([steps, cards, t0]) => {
+  const {Timer, timedSteps, cuesBetween} = await import('/static/js/timer.js');
+  const P = await import('/static/js/phrases.js');
+  const pick = (s) => ({index: s.index, phase: s.phase, seconds: s.seconds,
+    remaining: s.remaining, side: (s.step && s.step.side) || '', status: s.status});
+  const timer = (gates = [], leadIn = 5, change = 5) =>
+    new Timer(timedSteps(steps, leadIn, change), gates);
+"""
+
+
+@pytest.fixture
+def js(page: Page, live_server: LiveServer) -> Any:
+    page.goto(live_server.url + "/about/")
+
+    def run(body: str) -> Any:
+        return page.evaluate(PRELUDE + body + "\n}", [STEPS, CARDS, T0])
+
+    return run
+
+
+def test_phases_change_on_exact_second_boundaries(js: Any) -> None:
+    got = js("""
+      const t = timer(); t.start(t0);
+      return [0, 4999, 5000, 5000 + 19000, 5000 + 19999, 25000, 30000, 50000, 60000, 66000]
+        .map((ms) => pick(t.state(t0 + ms)));
+    """)
+    assert [(s["phase"], s["side"], s["seconds"]) for s in got] == [
+        ("lead-in", "", 5),
+        ("lead-in", "", 1),
+        ("hold", "left", 20),
+        ("hold", "left", 1),  # "Left side" at 0:01 left
+        ("hold", "left", 1),
+        ("switch", "right", 5),  # one second later: "Switch sides"
+        ("hold", "right", 20),  # after the switch: "Right side"
+        ("rest", "", 10),
+        ("reps", "", 6),  # reps with a tempo run on the clock
+        ("reps", "", 4),  # reps without a tempo wait, showing the count
+    ]
+    assert [s["index"] for s in got] == [0, 0, 1, 1, 1, 2, 3, 4, 5, 6]
+
+
+def test_a_waiting_rep_step_never_advances_until_done(js: Any) -> None:
+    got = js("""
+      const t = timer(); t.start(t0);
+      const waiting = pick(t.state(t0 + 66000 + 3600000));
+      t.done(t0 + 66000 + 3600000);
+      return [waiting, pick(t.state(t0 + 66000 + 3600001)), t.state(t0 + 9e9).active];
+    """)
+    assert got[0]["phase"] == "reps" and got[0]["index"] == 6 and got[0]["status"] == "running"
+    assert got[1]["phase"] == "done" and got[1]["status"] == "done"
+    assert got[1]["seconds"] == 0 and got[1]["remaining"] == 0
+    assert got[2] == 66000 + 3600000  # active time stops at the end
+
+
+def test_pause_and_resume_keep_the_remaining_time(js: Any) -> None:
+    got = js("""
+      const t = timer(); t.start(t0);
+      t.pause(t0 + 12300);
+      const paused = [pick(t.state(t0 + 12300)), pick(t.state(t0 + 500000))];
+      t.resume(t0 + 500000);
+      return [...paused, pick(t.state(t0 + 500000)), pick(t.state(t0 + 500000 + 12700)),
+              t.state(t0 + 500000 + 12700).active];
+    """)
+    assert got[0] == got[1]
+    assert got[0]["phase"] == "paused" and got[0]["remaining"] == 12700 and got[0]["index"] == 1
+    assert got[2]["phase"] == "hold" and got[2]["remaining"] == 12700
+    assert got[3]["phase"] == "switch" and got[3]["seconds"] == 5
+    assert got[4] == 25000  # paused time is not counted as active
+
+
+def test_skip_and_back_land_on_the_right_step(js: Any) -> None:
+    got = js("""
+      const t = timer(); t.start(t0);
+      const out = [];
+      const left = t.skip(t0 + 1000); out.push([left.kind, pick(t.state(t0 + 1000))]);
+      t.skip(t0 + 2000); out.push([null, pick(t.state(t0 + 2500))]);
+      t.back(t0 + 3000); out.push([null, pick(t.state(t0 + 3000))]);
+      t.back(t0 + 4000); t.back(t0 + 4000); out.push([null, pick(t.state(t0 + 4000))]);
+      t.pause(t0 + 5000); t.skip(t0 + 6000); out.push([null, pick(t.state(t0 + 99000))]);
+      for (let i = 0; i < 6; i++) t.skip(t0 + 7000);
+      out.push([null, pick(t.state(t0 + 7000))]);
+      return out;
+    """)
+    assert got[0][0] == "lead-in" and got[0][1]["index"] == 1 and got[0][1]["seconds"] == 20
+    assert got[1][1]["index"] == 2 and got[1][1]["remaining"] == 4500
+    assert got[2][1]["index"] == 1 and got[2][1]["seconds"] == 20  # back restarts fully
+    assert got[3][1]["index"] == 0 and got[3][1]["seconds"] == 5  # the first restarts itself
+    assert got[4][1]["index"] == 1 and got[4][1]["phase"] == "paused"
+    assert got[4][1]["remaining"] == 20000  # skipping while paused stays paused at full length
+    assert got[5][1]["status"] == "done"
+
+
+def test_the_pain_gate_holds_the_timer_until_done(js: Any) -> None:
+    got = js("""
+      const t = timer([3, 6]); t.start(t0);
+      const gate = pick(t.state(t0 + 50000 + 600000));
+      t.pause(t0 + 700000);  // pausing at the gate does nothing
+      const still = pick(t.state(t0 + 700000));
+      t.done(t0 + 700000);
+      return [gate, still, pick(t.state(t0 + 700000)), pick(t.state(t0 + 710000))];
+    """)
+    assert got[0] == {
+        "index": 3,
+        "phase": "pain",
+        "seconds": 0,
+        "remaining": 0,
+        "side": "right",
+        "status": "running",
+    }
+    assert got[1]["phase"] == "pain"
+    assert got[2]["phase"] == "rest" and got[2]["seconds"] == 10
+    assert got[3]["phase"] == "reps" and got[3]["index"] == 5
+
+
+def test_lead_in_and_switch_lengths_are_rescaled(js: Any) -> None:
+    got = js("""
+      const t = timer([], 3, 0); t.start(t0);
+      return [t.total, pick(t.state(t0 + 3000)), pick(t.state(t0 + 23000))];
+    """)
+    assert got[0] == (3 + 20 + 0 + 20 + 10 + 6 + 12) * 1000
+    assert got[1]["phase"] == "hold" and got[1]["index"] == 1
+    # A zero-length switch passes straight to the right side.
+    assert got[2]["phase"] == "hold" and got[2]["index"] == 3 and got[2]["seconds"] == 20
+
+
+def test_cues_fire_once_and_a_frozen_tab_skips_what_it_missed(js: Any) -> None:
+    got = js("""
+      const t = timer(); const idle = t.state(t0); t.start(t0);
+      const at = (ms) => t.state(t0 + ms);
+      const ticks = [];
+      let prev = t.state(t0);
+      ticks.push(cuesBetween(idle, prev));
+      for (let ms = 1000; ms <= 66000; ms += 1000) {
+        const next = t.state(t0 + ms);
+        for (const c of cuesBetween(prev, next)) ticks.push([ms, c]);
+        prev = next;
+      }
+      const f = timer(); f.start(t0);
+      const frozen = cuesBetween(f.state(t0 + 6000), f.state(t0 + 58000));
+      const done = t.state(t0 + 66000); t.done(t0 + 67000);
+      return {ticks, frozen, done: cuesBetween(done, t.state(t0 + 67000)),
+              again: cuesBetween(t.state(t0 + 67000), t.state(t0 + 68000))};
+    """)
+    ticks = got["ticks"]
+    assert ticks[0] == [{"type": "enter", "index": 0}]
+    flat = [(ms, c["type"], c.get("n", c.get("index"))) for ms, c in ticks[1:]]
+    assert flat == [
+        (2000, "count", 3),
+        (3000, "count", 2),
+        (4000, "count", 1),
+        (5000, "enter", 1),
+        (15000, "halfway", None),
+        (22000, "count", 3),
+        (23000, "count", 2),
+        (24000, "count", 1),
+        (25000, "enter", 2),
+        (27000, "count", 3),
+        (28000, "count", 2),
+        (29000, "count", 1),
+        (30000, "enter", 3),
+        (40000, "halfway", None),
+        (47000, "count", 3),
+        (48000, "count", 2),
+        (49000, "count", 1),
+        (50000, "enter", 4),
+        (57000, "count", 3),
+        (58000, "count", 2),
+        (59000, "count", 1),
+        (60000, "enter", 5),
+        (62000, "rep", 1),
+        (63000, "count", 3),
+        (64000, "count", 2),
+        (64000, "rep", 2),
+        (65000, "count", 1),
+        (66000, "enter", 6),
+    ]
+    assert got["frozen"] == [{"type": "enter", "index": 4}]  # one cue, not a burst
+    assert got["done"] == [{"type": "done"}]
+    assert got["again"] == []
+
+
+def test_phrases_say_and_show_each_step(js: Any) -> None:
+    got = js("""
+      const s = timedSteps(steps, 5, 5);
+      return {
+        speech: s.map((st, i) => P.entrySpeech(st, s[i + 1], cards)),
+        labels: s.map((st) => P.phaseLabel(st.kind, st)),
+        clock: [0, 9, 60, 125, 3600].map(P.clock),
+        where: [P.whereText(s[3], 8000, false, cards), P.whereText(s[6], 0, false, cards),
+                P.whereText(s[3], 20000, true, cards), P.whereText(s[4], 0, false, cards)],
+      };
+    """)
+    assert got["speech"] == [
+        "Get ready: Figure-4",
+        "Left side",
+        "Switch sides",
+        "Right side",
+        "Rest. Next: Bridge",
+        "3 reps",
+        "4 reps",
+    ]
+    assert got["labels"] == [
+        "Get ready",
+        "Left side",
+        "Switch sides",
+        "Right side",
+        "Rest",
+        "Reps",
+        "Reps",
+    ]
+    assert got["clock"] == ["0:00", "0:09", "1:00", "2:05", "60:00"]
+    assert got["where"] == [
+        "Figure-4, right side, 0:12 left",
+        "Squat, 4 reps",
+        "Figure-4, right side, discomfort check",
+        "Rest, 0:10 left",
+    ]
+
+
+def test_pain_gates_follow_the_last_step_of_each_limited_exercise(js: Any) -> None:
+    got = js("""
+      const {painGates} = await import('/static/js/player.js');
+      return painGates(timedSteps(steps, 5, 5), cards);
+    """)
+    # "a" ends at its right side (3); "b" has no limit; "c" ends the routine (6).
+    assert got == [3, 6]
