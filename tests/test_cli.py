@@ -108,3 +108,19 @@ def test_flask_cli_reaches_the_same_commands(small_content: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "1 exercise, 1 routine, 0 programs, 0 warnings. OK." in done.stderr
+
+
+def test_run_serves_the_bundled_content() -> None:
+    """What `make run` starts: the bundled content, served over HTTP."""
+    import http.client
+
+    from .servers import free_port, serve
+
+    port = free_port()
+    cmd = [sys.executable, "-m", "hipapp.cli", "run", "--port", str(port)]
+    with serve(cmd, port):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/routines/daily-hips/")
+        response = conn.getresponse()
+        assert response.status == 200
+        assert "Daily hips for a calmer back" in response.read().decode()
