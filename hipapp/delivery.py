@@ -94,5 +94,10 @@ class Delivery:
 
 
 def install(app: Any) -> None:
-    """Put the middleware around a Flask app; caching is off while debugging."""
-    app.wsgi_app = Delivery(app.wsgi_app, cache=lambda: not app.debug)
+    """Put the middleware around a Flask app; caching is off while debugging.
+
+    The static export sets DELIVERY to False: it writes each page once, so compressing,
+    tagging and caching it in memory would be work thrown away.
+    """
+    if app.config.get("DELIVERY", True):
+        app.wsgi_app = Delivery(app.wsgi_app, cache=lambda: not app.debug)

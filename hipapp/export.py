@@ -11,9 +11,12 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from flask import url_for
+
 from . import create_app, headers
 from .errors import BuildError
 from .freeze import freeze_urls
+from .pwa import precache
 from .sitemap import site_paths
 
 # A file only hipapp writes; its presence means "this folder is ours to replace".
@@ -24,6 +27,12 @@ def base_path(base_url: str | None) -> str:
     """The path part of a public base URL, with one trailing slash: "/hips/"."""
     path = urlsplit(base_url or "").path.strip("/")
     return f"/{path}/" if path else "/"
+
+
+def file_of(path: str) -> str:
+    """Where the freezer writes a URL path: "/a/" → "a/index.html"."""
+    rel = path.lstrip("/")
+    return rel + "index.html" if not rel or rel.endswith("/") else rel
 
 
 def build(
@@ -41,13 +50,20 @@ def build(
         raise BuildError(
             f"{out}: refusing to replace a folder that is not empty and is not a hipapp build"
         )
-    config = {"BASE_URL": base_url or "", "BASE_PATH": base_path(base_url)}
+    config = {"BASE_URL": base_url or "", "BASE_PATH": base_path(base_url), "DELIVERY": False}
     app = create_app(content, strict=strict, config=config)  # raises ContentError first
     out.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        # The same list the service worker precaches, so the two can never disagree.
-        freeze_urls(app, list(dict.fromkeys(site_paths(app))), scratch)
+        # The same list the service worker precaches, so the two can never disagree. The
+        # worker's version hashes every other file, so it is written last, from the files
+        # just frozen, instead of rendering the whole site a second time.
+        with app.test_request_context():
+            worker = url_for("pwa.service_worker")
+        freeze_urls(app, [p for p in dict.fromkeys(site_paths(app)) if p != worker], scratch)
+        with app.test_request_context():
+            precache(app, read=lambda path: (scratch / file_of(path)).read_bytes())
+        freeze_urls(app, [worker], scratch)
         (scratch / SIGNATURE).write_text(headers.netlify_headers(config["BASE_PATH"]), "utf-8")
         files = sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file())
         _replace(scratch, out)

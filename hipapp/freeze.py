@@ -86,7 +86,8 @@ def precompress(path: Path) -> None:
     if len(data) < 512:
         return
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
-    # Maximum brotli costs ~50x the CPU for ~10% fewer bytes: spend it on the few shared,
-    # forever-cached bundles, not on every page of a large library.
-    quality = 11 if path.parent.name == "gen" else 5
-    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
+    # Brotli at its best costs ~50x gzip's CPU: spend it on the few shared, forever-cached
+    # bundles. Pages get gzip only, which nginx serves with its built-in gzip_static (CDNs
+    # brotli-compress pages on the fly), so a large library still builds fast.
+    if path.parent.name == "gen":
+        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=11))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -165,22 +166,34 @@ class Precache:
     urls: tuple[str, ...]
 
 
-def precache(app: Flask) -> Precache:
-    """Fetch every precached URL through the app once and hash what it returns."""
+def fetch_through(app: Flask) -> Callable[[str], bytes]:
+    """Read a URL's bytes by asking the app itself (the server's way)."""
+
+    def read(path: str) -> bytes:
+        with app.test_client() as client, client.get(path) as response:
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: precached URL answered {response.status_code}")
+            return response.get_data()
+
+    return read
+
+
+def precache(app: Flask, read: Callable[[str], bytes] | None = None) -> Precache:
+    """Hash every precached URL's bytes, once per app.
+
+    ``read`` gives a URL's bytes: by default through the app; the export passes a reader
+    of the files it has just written, so the site is not rendered a second time.
+    """
     cached: Precache | None = app.extensions.get("hipapp.precache")
     if cached is not None and not app.debug:
         return cached
     root = url_for("site.index")
     paths = site_paths(app, exclude=NOT_PRECACHED)
+    read = read or fetch_through(app)
     digest = hashlib.sha256(SW_SOURCE.read_bytes())
-    with app.test_client() as client:
-        for path in paths:
-            response = client.get(path)
-            if response.status_code != 200:
-                raise RuntimeError(f"{path}: precached URL answered {response.status_code}")
-            digest.update(f"\0{path}\0".encode())
-            digest.update(response.get_data())
-            response.close()
+    for path in paths:
+        digest.update(f"\0{path}\0".encode())
+        digest.update(read(path))
     urls = tuple(relative(path, root) for path in paths)
     result = app.extensions["hipapp.precache"] = Precache(digest.hexdigest()[:16], urls)
     return result

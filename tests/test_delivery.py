@@ -65,3 +65,10 @@ def test_accept_encoding_parsing() -> None:
     assert not wants_gzip("gzip;q=0")
     assert not wants_gzip("identity")
     assert not wants_gzip("")
+
+
+def test_the_export_freezes_the_bare_app(small_content: Path) -> None:
+    bare = create_app(small_content, config={"DELIVERY": False})
+    assert not hasattr(bare.wsgi_app, "cache")
+    response = bare.test_client().get("/", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in response.headers
