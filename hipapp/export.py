@@ -50,7 +50,8 @@ def build(
         raise BuildError(
             f"{out}: refusing to replace a folder that is not empty and is not a hipapp build"
         )
-    config = {"BASE_URL": base_url or "", "BASE_PATH": base_path(base_url), "DELIVERY": False}
+    config: dict[str, object] = {"BASE_URL": base_url or "", "DELIVERY": False}
+    config["BASE_PATH"] = base = base_path(base_url)
     app = create_app(content, strict=strict, config=config)  # raises ContentError first
     out.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -64,7 +65,7 @@ def build(
         with app.test_request_context():
             precache(app, read=lambda path: (scratch / file_of(path)).read_bytes())
         freeze_urls(app, [worker], scratch)
-        (scratch / SIGNATURE).write_text(headers.netlify_headers(config["BASE_PATH"]), "utf-8")
+        (scratch / SIGNATURE).write_text(headers.netlify_headers(base), "utf-8")
         files = sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file())
         _replace(scratch, out)
     except BaseException as exc:
