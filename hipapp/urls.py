@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 from flask import request, url_for
@@ -11,15 +10,21 @@ LINK_BASE = "hipapp.link_base"
 
 
 def relative(target: str, current: str) -> str:
-    """The link from page ``current`` to ``target``; both are absolute paths."""
+    """The link from page ``current`` to ``target``; both are absolute paths.
+
+    Segment by segment rather than with posixpath.relpath: every page computes a dozen of
+    these, and a large library renders thousands of pages.
+    """
     if "://" in target or not target.startswith("/"):
         return target
     path, _, fragment = target.partition("#")
-    base = current if current.endswith("/") else posixpath.dirname(current) + "/"
-    rel = posixpath.relpath(path, base)
-    if path.endswith("/"):
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
+    here = current.split("/")[1:-1]  # the folders the current page sits in
+    there = path.split("/")[1:]  # the target's folders, then its file name ("" for a folder)
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    rel = "../" * (len(here) - shared) + "/".join(there[shared:])
+    return (rel or "./") + (f"#{fragment}" if fragment else "")
 
 
 def link(target: str) -> str:

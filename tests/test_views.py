@@ -173,3 +173,26 @@ def test_embedded_json_is_compact_and_cannot_close_its_script_block() -> None:
     assert json.loads(text) == value
     assert not set("<>&'") & set(text)
     assert ", " not in text and ": " not in text
+
+
+@pytest.mark.parametrize(
+    ("target", "current", "expected"),
+    [
+        ("/", "/", "./"),
+        ("/exercises/", "/", "exercises/"),
+        ("/exercises/", "/exercises/x/", "../"),
+        ("/exercises/x/", "/exercises/x/", "./"),
+        ("/routines/x/play/", "/routines/x/", "play/"),
+        ("/routines/x/", "/routines/x/play/", "../"),
+        ("/static/gen/a.css", "/routines/x/play/", "../../../static/gen/a.css"),
+        ("/media/a.svg", "/about/", "../media/a.svg"),
+        ("/exercises/y/", "/exercises/x/", "../y/"),
+        ("/about/#refs", "/exercises/x/", "../../about/#refs"),
+        ("/sw.js", "/404.html", "sw.js"),
+        ("https://example.org/", "/x/", "https://example.org/"),
+    ],
+)
+def test_relative_links(target: str, current: str, expected: str) -> None:
+    from hipapp.urls import relative
+
+    assert relative(target, current) == expected
