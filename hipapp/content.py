@@ -28,7 +28,7 @@ from .model import (
     Step,
 )
 from .program_checks import check_progression
-from .render import render_markdown
+from .render import Rendered, render_all
 
 EXERCISE_KEYS = (
     *("title", "summary", "hold", "reps", "tempo", "sides", "sets", "rest", "targets"),
@@ -60,6 +60,7 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
+        self.rendered: dict[str, Rendered] = {}
         self.exercises: dict[str, Exercise] = {}
         self.routines: dict[str, Routine] = {}
         media = root / "media"
@@ -79,7 +80,7 @@ class _Loader:
         self.check_links(exercises)
         routines = self.routines = {r.slug: r for r in self.each("routines", self.routine)}
         programs = {p.slug: p for p in self.each("programs", self.program)}
-        pages = {p.slug: p for p in self.each("pages", self.page)}
+        pages = {p.slug: p for p in self.each("pages", self.page, "../media/")}
         if site.logo and site.logo not in self.media:
             self.problems.append(
                 Problem(
@@ -88,10 +89,10 @@ class _Loader:
             )
         return Catalogue(self.root, site, exercises, routines, programs, pages, tuple(self.media))
 
-    def each(self, folder: str, build: Any) -> list[Any]:
+    def each(self, folder: str, build: Any, media_prefix: str = "../../media/") -> list[Any]:
         base = self.root / folder
         seen: dict[str, str] = {}
-        items = []
+        docs: list[tuple[str, Document]] = []
         for path in sorted(base.rglob("*.md")) if base.is_dir() else []:
             rel = self.rel(path)
             slug = path.stem
@@ -117,8 +118,16 @@ class _Loader:
             doc = parse(path, rel, self.problems)
             if doc is not None:
                 self.docs[rel] = doc
-                items.append(build(slug, doc))
-        return items
+                docs.append((slug, doc))
+        # Markdown is most of the loading time: render a folder's bodies in one batch
+        # (in parallel for a large library), then build the objects.
+        rendered = render_all([doc.body for _, doc in docs], media_prefix)
+        self.rendered.update((doc.rel, r) for (_, doc), r in zip(docs, rendered, strict=True))
+        return [build(slug, doc) for slug, doc in docs]
+
+    def render(self, doc: Document) -> Rendered:
+        """The body of ``doc``, rendered by the batch in ``each``."""
+        return self.rendered.pop(doc.rel)
 
     def site(self) -> Site:
         path = self.root / "site.yaml"
@@ -141,7 +150,7 @@ class _Loader:
         f.unknown(EXERCISE_KEYS)
         title = f.text("title", required=True, default=slug)
         dosage = self.dosage(f, Dosage(), card=True)
-        rendered = render_markdown(doc.body, "../../media/")
+        rendered = self.render(doc)
         self.check_images(doc, rendered.images)
         image = f.text("image") or None
         if image and image not in self.media:
@@ -197,7 +206,7 @@ class _Loader:
             step = self.step(Fields(doc, self.problems, {}, ("steps", index)), item)
             if step is not None:
                 steps.append(step)
-        body = render_markdown(doc.body, "../../media/")
+        body = self.render(doc)
         self.check_images(doc, body.images)
         return Routine(slug, title, tuple(steps), body.html, f.text("summary"), doc.rel)
 
@@ -254,7 +263,7 @@ class _Loader:
             change = self.progression(at, entry)
             if change:
                 progression.append((index, change))
-        body = render_markdown(doc.body, "../../media/")
+        body = self.render(doc)
         self.check_images(doc, body.images)
         rest_routine = f.slug("rest_routine")
         if rest_routine and rest_routine not in self.routines:
@@ -298,7 +307,7 @@ class _Loader:
         f.unknown(PAGE_KEYS)
         if slug in RESERVED:
             f.report(None, f'"{slug}" is a reserved address; rename the file')
-        body = render_markdown(doc.body, "../media/")
+        body = self.render(doc)
         self.check_images(doc, body.images)
         return Page(
             slug,

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment
@@ -70,6 +73,19 @@ def render_markdown(text: str, media_prefix: str = "") -> Rendered:
     tokens = _MD.parse(text, env)
     html = _MD.renderer.render(tokens, _MD.options, env)
     return Rendered(html, list(env.get("images", [])), _first_cue(tokens))
+
+
+PARALLEL_FROM = 200  # below this many bodies, starting processes costs more than it saves
+
+
+def render_all(bodies: list[str], media_prefix: str = "") -> list[Rendered]:
+    """Render many bodies; a large library's are split over forked processes."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(bodies) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return [render_markdown(body, media_prefix) for body in bodies]
+    with mp.get_context("fork").Pool(workers) as pool:
+        chunk = max(1, len(bodies) // (workers * 4))
+        return pool.map(partial(render_markdown, media_prefix=media_prefix), bodies, chunk)
 
 
 def _first_cue(tokens: list[Token]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -248,3 +250,19 @@ def test_body_image_must_exist(small_content: Path, write: Write) -> None:
 
 def test_missing_content_folder(tmp_path: Path) -> None:
     assert problems(tmp_path / "nope") == [f"{tmp_path / 'nope'}: content folder not found"]
+
+
+def test_parallel_markdown_matches_serial() -> None:
+    """A large library renders in forked processes: same results, same order."""
+    script = (
+        "from hipapp.render import render_all, render_markdown\n"
+        "bodies = [f'## Cues\\n- Cue {i}\\n\\n![pose](p{i}.svg) [x](javascript:y)' "
+        "for i in range(260)]\n"
+        "assert render_all(bodies, 'm/') == [render_markdown(b, 'm/') for b in bodies]\n"
+        "print(render_all(bodies, 'm/')[259].first_cue)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Cue 259\n"
