@@ -147,11 +147,14 @@ def console(request: pytest.FixtureRequest) -> Iterator[ConsoleLog]:
         assert log.errors == [], "the page reported errors:\n" + "\n".join(log.errors)
 
 
-def phone_context(browser: Browser, console: ConsoleLog, service_workers: str) -> BrowserContext:
+def phone_context(
+    browser: Browser, console: ConsoleLog, service_workers: str, **options: Any
+) -> BrowserContext:
     """A phone-sized context whose pages report their errors to ``console``."""
     context = browser.new_context(
         viewport={"width": 390, "height": 844},
         service_workers=service_workers,  # type: ignore[arg-type]
+        **options,
     )
     context.on("page", console.watch)
     return context
@@ -167,6 +170,13 @@ def context(browser: Browser, console: ConsoleLog) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+def open_page(page: Page, url: str, scheme: str = "light") -> None:
+    """Open ``url`` in the given colour scheme; it must answer 200."""
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    response = page.goto(url)
+    assert response is not None and response.status == 200, url
 
 
 @pytest.fixture(scope="session")

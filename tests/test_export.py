@@ -126,22 +126,22 @@ def test_plain_static_server_serves_every_page(
         assert 'href="../../exercises/stretch/"' in page
 
 
+def cli_build(
+    content: Path, out: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `hipapp build` as a studio would, in its own process."""
+    cmd = [sys.executable, "-m", "hipapp.cli", "build", "--content", str(content)]
+    return subprocess.run(
+        [*cmd, "--out", str(out)], capture_output=True, text=True, check=False, env=env
+    )
+
+
 def test_cli_build_exit_codes(small_content: Path, write: Write, tmp_path: Path) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "hipapp.cli",
-        "build",
-        "--content",
-        str(small_content),
-        "--out",
-        str(tmp_path / "out"),
-    ]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    done = cli_build(small_content, tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert "Wrote" in done.stderr
     write("exercises/bad.md", "---\ntitle: Bad\nhold: long\n---\n")
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    done = cli_build(small_content, tmp_path / "out")
     assert done.returncode == 1
     assert done.stdout == (
         'content/exercises/bad.md:3: hold: expected seconds like 30 or "45s", got "long"\n'
@@ -151,18 +151,7 @@ def test_cli_build_exit_codes(small_content: Path, write: Write, tmp_path: Path)
 
 def test_parallel_build_matches_serial_build(small_content: Path, tmp_path: Path) -> None:
     def build_with(workers: str, out: Path) -> dict[str, bytes]:
-        env = {**os.environ, "HIPAPP_BUILD_WORKERS": workers}
-        cmd = [
-            sys.executable,
-            "-m",
-            "hipapp.cli",
-            "build",
-            "--content",
-            str(small_content),
-            "--out",
-            str(out),
-        ]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+        done = cli_build(small_content, out, {**os.environ, "HIPAPP_BUILD_WORKERS": workers})
         assert done.returncode == 0, done.stderr
         return {
             p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()

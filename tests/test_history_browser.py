@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .browser import ConsoleLog, LiveServer, axe_violations
+from .browser import ConsoleLog, LiveServer, axe_violations, phone_context
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # Saturday, day 9
 HISTORY = "/history/"
@@ -76,13 +76,9 @@ BY_DATE = [e["id"] for e in sorted(ENTRIES, key=lambda e: e["date"])]
 
 @pytest.fixture
 def phone(browser: Browser, console: ConsoleLog) -> Iterator[BrowserContext]:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        service_workers="block",
-        timezone_id="Europe/Berlin",
-        accept_downloads=True,
+    context = phone_context(
+        browser, console, "block", timezone_id="Europe/Berlin", accept_downloads=True
     )
-    context.on("page", console.watch)
     yield context
     context.close()
 

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .browser import LiveServer, axe_violations
+from .browser import LiveServer, axe_violations, open_page
 
 PAGES = ["/", "/exercises/", "/exercises/glute-bridge/", "/routines/daily-hips/", "/about/"]
 
@@ -16,9 +16,7 @@ PAGES = ["/", "/exercises/", "/exercises/glute-bridge/", "/routines/daily-hips/"
 def test_page_is_accessible(
     page: Page, live_server: LiveServer, axe: Axe, path: str, scheme: str
 ) -> None:
-    page.emulate_media(color_scheme=scheme)
-    response = page.goto(live_server.url + path)
-    assert response is not None and response.status == 200
+    open_page(page, live_server.url + path, scheme)
     assert axe_violations(axe, page) == []
 
 

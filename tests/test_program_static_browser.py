@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from hipapp import DEFAULT_CONTENT
 from hipapp.export import build
 
-from .browser import ConsoleLog, LiveServer, axe_violations
+from .browser import ConsoleLog, LiveServer, axe_violations, open_page
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 TODAY = "/hips/programs/four-weeks/today/"
@@ -90,8 +90,6 @@ def test_program_pages_work_offline_after_one_visit(
 def test_program_pages_are_accessible(
     page: Page, live_server: LiveServer, axe: Axe, path: str, scheme: str
 ) -> None:
-    page.emulate_media(color_scheme=scheme)
-    response = page.goto(live_server.url + path)
-    assert response is not None and response.status == 200
+    open_page(page, live_server.url + path, scheme)
     assert page.evaluate("document.documentElement.scrollWidth") == 390
     assert axe_violations(axe, page) == []

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .browser import ConsoleLog, LiveServer, axe_violations
+from .browser import ConsoleLog, LiveServer, axe_violations, phone_context
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=BERLIN)  # a Saturday
@@ -21,13 +21,7 @@ KEY = "hipapp:program:four-weeks:start"
 @pytest.fixture
 def berlin(browser: Browser, console: ConsoleLog) -> Iterator[BrowserContext]:
     """A phone in Berlin: the device's own calendar decides what "today" is."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        service_workers="block",
-        timezone_id="Europe/Berlin",
-        locale="en-GB",
-    )
-    context.on("page", console.watch)
+    context = phone_context(browser, console, "block", timezone_id="Europe/Berlin", locale="en-GB")
     yield context
     context.close()
 
