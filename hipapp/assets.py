@@ -71,8 +71,9 @@ def init_assets(app: Flask, theme_color: str) -> Environment:
         target.write_text(theme, encoding="utf-8")
     env.versions = "hash"
     env.url_expire = False
-    # The manifest maps each output name to its content hash; names carry the theme's
-    # digest so two content folders with different colours never share an entry.
+    # The manifest maps each output name to its content hash; names carry a digest of the
+    # bundle's file list, theme file included, so two content folders with different
+    # colours never share an entry.
     env.manifest = "json:gen/manifest.json"
     env.cache = False
     env.auto_build = True
@@ -81,7 +82,10 @@ def init_assets(app: Flask, theme_color: str) -> Environment:
         files = (theme_file, *sources) if themed else sources
         css = name.endswith("_css")
         filters = "rcssmin" if css else "esm-concat,rjsmin"
-        stem = name.replace("_", "-") + (f"-{digest}" if themed else "")
+        # webassets rebuilds when a source is newer than the output, so a bundle that gains
+        # an older file would keep serving its old output: name outputs by their file list.
+        recipe = hashlib.sha256("\n".join(files).encode()).hexdigest()[:8]
+        stem = f"{name.replace('_', '-')}-{recipe}"
         output = f"gen/{stem}.%(version)s.{'css' if css else 'js'}"
         env.register(name, Bundle(*files, filters=filters, output=output))
     return env

@@ -123,6 +123,26 @@ def test_hashed_assets_cache_forever(small_client: FlaskClient) -> None:
         assert "--brand:#1f6f5c" in response.get_data(as_text=True)
 
 
+def test_a_bundle_with_a_new_file_list_is_rebuilt(
+    small_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding a file older than the built output must still change what pages load."""
+    from hipapp import assets
+
+    def site_css() -> str:
+        html = create_app(small_content).test_client().get("/").get_data(as_text=True)
+        found = re.search(r'href="(static/gen/site-css-[^"]+)"', html)
+        assert found
+        return found.group(1)
+
+    full = site_css()
+    monkeypatch.setitem(assets.BUNDLES, "site_css", assets.BUNDLES["site_css"][:-1])
+    fewer = site_css()
+    assert fewer != full
+    static = Path(__file__).resolve().parent.parent
+    assert len((static / fewer).read_text()) < len((static / full).read_text())
+
+
 def test_theme_colour_reaches_the_css(small_content: Path, write: Write) -> None:
     root = write("site.yaml", "name: Yellow Studio\ntheme_color: '#ffee00'\n")
     client = create_app(root).test_client()
