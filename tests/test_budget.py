@@ -12,14 +12,17 @@ from flask.testing import FlaskClient
 FIRST_ROUND_TRIP = 14 * 1024  # ten 1,460-byte segments, rounded down to whole KiB
 
 
+def stylesheets(html: str) -> list[str]:
+    return re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+
+
 def critical_bytes(client: FlaskClient, path: str) -> dict[str, int]:
     """Compressed size of a page and every stylesheet and script it loads."""
     page = client.get(path)
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     sizes = {path: len(gzip.compress(page.data, 9))}  # level 9, as hipapp serves it
-    refs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
-    refs += re.findall(r'<script type="module" src="([^"]+)"', html)
+    refs = stylesheets(html) + re.findall(r'<script type="module"[^>]*? src="([^"]+)"', html)
     assert refs, "the page loads no CSS or JS: the parser is out of date"
     for ref in refs:
         url = urljoin(path, ref)  # refs are relative to the page
@@ -35,3 +38,25 @@ def critical_bytes(client: FlaskClient, path: str) -> dict[str, int]:
 def test_critical_bytes_fit_the_first_round_trip(client: FlaskClient, path: str) -> None:
     sizes = critical_bytes(client, path)
     assert sum(sizes.values()) <= FIRST_ROUND_TRIP, sizes
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *("/", "/routines/daily-hips/", "/routines/daily-hips/play/", "/exercises/hip-cars/"),
+        *("/programs/four-weeks/", "/programs/four-weeks/day/1/", "/programs/four-weeks/today/"),
+        *("/programs/four-weeks/share/", "/history/", "/about/", "/offline/"),
+    ],
+)
+def test_every_page_has_one_render_blocking_stylesheet(client: FlaskClient, path: str) -> None:
+    """A second stylesheet costs a phone on slow 4G another round trip before first paint."""
+    page = client.get(path)
+    assert page.status_code == 200
+    assert len(stylesheets(page.get_data(as_text=True))) == 1
+
+
+def test_enhancement_script_yields_to_the_stylesheet(client: FlaskClient) -> None:
+    """Pages work without the site script, so it loads at low priority."""
+    html = client.get("/routines/daily-hips/").get_data(as_text=True)
+    (tag,) = re.findall(r'<script type="module"[^>]*>', html)
+    assert 'fetchpriority="low"' in tag
