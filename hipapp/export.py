@@ -15,7 +15,7 @@ from flask import url_for
 
 from . import create_app, headers
 from .errors import BuildError
-from .freeze import freeze_urls
+from .freeze import file_of, freeze_urls
 from .pwa import precache
 from .sitemap import site_paths
 
@@ -27,12 +27,6 @@ def base_path(base_url: str | None) -> str:
     """The path part of a public base URL, with one trailing slash: "/hips/"."""
     path = urlsplit(base_url or "").path.strip("/")
     return f"/{path}/" if path else "/"
-
-
-def file_of(path: str) -> str:
-    """Where the freezer writes a URL path: "/a/" → "a/index.html"."""
-    rel = path.lstrip("/")
-    return rel + "index.html" if not rel or rel.endswith("/") else rel
 
 
 def build(

@@ -7,7 +7,7 @@ timing rules live (and are tested) in one place.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .model import Dosage, Exercise, RestStep, Step
@@ -108,7 +108,8 @@ def player_data(
     return {
         "title": title,
         "total": total_seconds(timed),
-        "steps": [{k: v for k, v in asdict(t).items() if v is not None} for t in timed],
+        # vars(), not asdict(): Timed holds only scalars, and asdict deep-copies each field.
+        "steps": [{k: v for k, v in vars(t).items() if v is not None} for t in timed],
         "cards": cards,
     }
 

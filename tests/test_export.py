@@ -12,8 +12,10 @@ from pathlib import Path
 import brotli
 import pytest
 
+from hipapp import create_app
 from hipapp.errors import BuildError, ContentError
 from hipapp.export import build
+from hipapp.freeze import freeze_urls
 
 from .conftest import Write
 from .servers import free_port, serve
@@ -51,6 +53,12 @@ def test_export_file_set(small_content: Path, tmp_path: Path) -> None:
     assert all(f.startswith("static/gen/") for f in assets)
     assert {f.rsplit(".", 1)[-1] for f in assets} == {"css", "js"}
     assert "favicon.svg" in pages
+
+
+def test_a_url_the_app_does_not_serve_fails_the_freeze(small_content: Path, tmp_path: Path) -> None:
+    app = create_app(small_content, config={"DELIVERY": False})
+    with pytest.raises(BuildError, match=r"^/routines/nope/: the app answered 404 NOT FOUND"):
+        freeze_urls(app, ["/", "/routines/nope/"], tmp_path)
 
 
 def test_build_refuses_broken_content_and_writes_nothing(write: Write, tmp_path: Path) -> None:
