@@ -95,6 +95,20 @@ def init_assets(app: Flask, theme_color: str) -> Environment:
     return env
 
 
+def cache_folder(app: Flask, name: str) -> Path | None:
+    """A folder beside the built bundles for work worth keeping between runs, or None.
+
+    Everything kept there is keyed by what it was made from, so a stale entry is never
+    used; without a writable folder (a read-only install) the work is simply redone.
+    """
+    folder = Path(app.static_folder or "static") / "gen" / "cache" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
 def asset_urls(env: Environment) -> dict[str, str]:
     """Build every bundle now and return its hashed URL by name."""
     return {name: env[name].urls()[0] for name in BUNDLES}

@@ -20,8 +20,9 @@ from flask.blueprints import BlueprintSetupState
 from markupsafe import escape
 
 from . import catalogue
+from .assets import cache_folder
 from .errors import Problem
-from .icons import ART, Brand, draw, usable_logo
+from .icons import ART, Brand, draw_kept, usable_logo
 from .sitemap import site_paths
 from .theme import contrast, parse_color
 from .urls import relative
@@ -95,7 +96,7 @@ def image(app: Flask, name: str) -> bytes:
     """A generated PNG, drawn once per app."""
     cache: dict[str, bytes] = app.extensions.setdefault("hipapp.icons", {})
     if name not in cache:
-        cache[name] = draw(brand(app), ART[name])
+        cache[name] = draw_kept(brand(app), ART[name], cache_folder(app, "icons"))
     return cache[name]
 
 

@@ -107,6 +107,24 @@ def test_icons_use_a_raster_logo(small_content: Path, write: Write) -> None:
     assert app.extensions["hipapp.warnings"] == []
 
 
+def test_a_new_logo_with_the_same_name_is_drawn_afresh(small_content: Path, write: Write) -> None:
+    """Icons are kept between builds; replacing the logo file must not serve the old ones."""
+
+    def centre_of_icon(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+        out = io.BytesIO()
+        Image.new("RGB", (300, 100), colour).save(out, format="PNG")
+        write("media/logo.png", data=out.getvalue())
+        body = create_app(small_content).test_client().get("/icons/icon-512.png").data
+        with Image.open(io.BytesIO(body)) as image:
+            pixel: tuple[int, int, int] = image.convert("RGB").getpixel((256, 256))
+            return pixel
+
+    write("site.yaml", "name: Red Studio\ntheme_color: '#000000'\nlogo: logo.png\n")
+    assert centre_of_icon((200, 30, 30)) == (200, 30, 30)
+    assert centre_of_icon((30, 30, 200)) == (30, 30, 200)
+    assert centre_of_icon((200, 30, 30)) == (200, 30, 30)
+
+
 def test_svg_logo_falls_back_to_initials_with_a_warning(small_content: Path, write: Write) -> None:
     write("media/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
     write("site.yaml", "name: Blue Studio\ntheme_color: '#1a4fa0'\nlogo: logo.svg\n")
