@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import IO, Any
@@ -107,6 +108,13 @@ def cache_folder(app: Flask, name: str) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all: another process may be reading it."""
+    scratch = path.with_name(f".{path.name}.{os.getpid()}")
+    scratch.write_bytes(data)
+    os.replace(scratch, path)
 
 
 def asset_urls(env: Environment) -> dict[str, str]:

@@ -22,6 +22,7 @@ from typing import Any
 import brotli
 from flask import Flask
 
+from .assets import keep
 from .errors import BuildError
 
 PARALLEL_FROM = 200  # below this many URLs, forking costs more than it saves
@@ -138,5 +139,5 @@ def _brotli(name: str, data: bytes, cache: Path | None) -> bytes:
         return kept.read_bytes()
     packed: bytes = brotli.compress(data, quality=11)
     if kept and kept.parent.is_dir():
-        kept.write_bytes(packed)
+        keep(kept, packed)
     return packed

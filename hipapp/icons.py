@@ -15,6 +15,7 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .assets import keep
 from .theme import DEFAULT, contrast, parse_color
 
 RGB = tuple[int, int, int]
@@ -169,5 +170,5 @@ def draw_kept(brand: Brand, art: Art, folder: Path | None) -> bytes:
     if kept.is_file():
         return kept.read_bytes()
     data = draw(brand, art)
-    kept.write_bytes(data)
+    keep(kept, data)
     return data
