@@ -91,7 +91,10 @@ def player_data(
     ``easier_url``), so the pain check can offer it without a second request.
     """
     timed = expand(steps)
-    used = {t.exercise for t in timed if t.exercise}
+    # The routine's own cards, in the order they first come up: looking each one up
+    # (rather than filtering the whole library) keeps a play page's cost independent of
+    # how many cards the studio has.
+    used = dict.fromkeys(t.exercise for t in timed if t.exercise)
     cards = {
         slug: {
             "title": card.title,
@@ -102,8 +105,8 @@ def player_data(
             "easier": card.easier,
             **_easier(card, exercises, exercise_url),
         }
-        for slug, card in exercises.items()
-        if slug in used
+        for slug in used
+        if (card := exercises.get(slug)) is not None
     }
     return {
         "title": title,
