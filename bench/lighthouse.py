@@ -16,8 +16,8 @@ How it measures, and why:
   with the multiplier that run's own BenchmarkIndex calls for: host index over the
   phone's (264, the "low-tier mobile" score Chrome DevTools' CPU calibration uses),
   capped at 4. The same emulated phone, whatever the host's load.
-- Simulated metrics vary from run to run, so each page is audited three times and the
-  median is reported, as Lighthouse's documentation recommends.
+- Simulated metrics vary from run to run, so each page is audited five times and the
+  median is reported, as Lighthouse's guide to variability recommends.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ NODE_DIR = Path(__file__).resolve().parent / ".node"
 LIGHTHOUSE = NODE_DIR / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["/", "/routines/daily-hips/", "/routines/daily-hips/play/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-RUNS = 3
+RUNS = 5
 EMULATED_PHONE_INDEX = 264  # Chrome DevTools' BenchmarkIndex for a Moto G Power (2022)
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
