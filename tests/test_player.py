@@ -53,6 +53,33 @@ def test_ready_screen_before_start(small: LiveServer, page: Page) -> None:
     assert screen(page)["phase"] == "ready"  # nothing runs before Start
 
 
+# Records every text change inside the stage from the moment parsing ends, which is
+# before any module script runs.
+WATCH_STAGE = """
+document.addEventListener("readystatechange", () => {
+  if (document.readyState !== "interactive") return;
+  window.rewrites = [];
+  const where = (node) => node.id || node.parentNode.id;
+  new MutationObserver((records) => {
+    for (const r of records) window.rewrites.push(where(r.target) + ":" + r.type);
+  }).observe(document.getElementById("p-stage"), {
+    subtree: true, childList: true, characterData: true,
+  });
+});
+"""
+
+
+def test_starting_up_rewrites_nothing_on_the_ready_screen(small: LiveServer, page: Page) -> None:
+    """The server renders the ready screen exactly as the player would. If the script's
+    first render changed any of it, the page's largest paint would wait for the script."""
+    page.add_init_script(WATCH_STAGE)
+    open_player(page, small.url + PATH, NO_PAIN)  # returns once the player has started up
+    assert page.evaluate("window.rewrites") == []
+    assert page.locator("#p-cue").inner_text() == "Sit tall"
+    page.get_by_role("button", name="Start").click()
+    assert "p-label:childList" in page.evaluate("window.rewrites")  # the watch does see writes
+
+
 def test_plays_a_whole_routine_at_exact_second_boundaries(small: LiveServer, page: Page) -> None:
     open_player(page, small.url + PATH, NO_PAIN)
     page.get_by_role("button", name="Start").click()

@@ -3,6 +3,13 @@ import { announcement, clock, phaseLabel, repsText, sideText, titleOf } from "./
 
 const $ = (id) => document.getElementById(id);
 
+/* Write text only when it changes. Rewriting the same text still replaces the node:
+   the browser lays it out and paints it again, every tick, and a rewrite of the
+   server-rendered ready screen would count as a new, later largest paint. */
+function put(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 export class PlayerView {
   constructor(root, data) {
     this.root = root;
@@ -29,7 +36,7 @@ export class PlayerView {
     el.controls.hidden = el.stage.hidden;
     if (!el.stage.hidden) this.stage(s, step, running);
     el.main.disabled = false;
-    el.main.textContent = s.status === "idle" ? "Start" : s.status === "paused" ? "Resume" : "Pause";
+    put(el.main, s.status === "idle" ? "Start" : s.status === "paused" ? "Resume" : "Pause");
     el.main.classList.toggle("big", !s.wait);
     el.done.hidden = !s.wait || s.status !== "running";
     el.back.hidden = el.skip.hidden = el.end.hidden = !running;
@@ -46,23 +53,23 @@ export class PlayerView {
   stage(s, step, running) {
     const { el, cards } = this;
     const card = cards[step.exercise] || null;
-    el.label.textContent = running ? phaseLabel(s.phase, step) : "First up";
-    el.ex.textContent = titleOf(step, cards);
-    el.set.textContent = step.sets > 1 ? `Set ${step.set} of ${step.sets}` : "";
+    put(el.label, running ? phaseLabel(s.phase, step) : "First up");
+    put(el.ex, titleOf(step, cards));
+    put(el.set, step.sets > 1 ? `Set ${step.set} of ${step.sets}` : "");
     if (!running) {
-      el.time.textContent = clock(Math.round(s.total / 1000));
-      el.unit.textContent = "total";
+      put(el.time, clock(Math.round(s.total / 1000)));
+      put(el.unit, "total");
     } else {
-      el.time.textContent = s.wait ? String(step.reps) : clock(s.seconds);
-      el.unit.textContent = s.wait ? repsText(step).replace(/^\d+ /, "") : step.kind === "reps" ? repsText(step) : "";
+      put(el.time, s.wait ? String(step.reps) : clock(s.seconds));
+      put(el.unit, s.wait ? repsText(step).replace(/^\d+ /, "") : step.kind === "reps" ? repsText(step) : "");
     }
     const done = step.ms ? s.elapsed / step.ms : 0;
     el.ring.style.strokeDashoffset = String(s.wait ? 0 : 100 * done);
-    el.next.textContent = running ? this.nextText(s.index) : "";
-    el.cue.textContent = card ? card.cue || "" : "";
+    put(el.next, running ? this.nextText(s.index) : "");
+    put(el.cue, card ? card.cue || "" : "");
     if (card && card.image) {
       if (el.img.getAttribute("src") !== card.image) el.img.src = card.image;
-      el.img.alt = card.image_alt || "";
+      if (el.img.alt !== (card.image_alt || "")) el.img.alt = card.image_alt || "";
       el.img.hidden = false;
     } else {
       el.img.hidden = true;
