@@ -24,13 +24,16 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     # The player page's only stylesheet: no page layout, so it stays within one round trip.
     "player_css": ("css/base.css", "css/player.css"),
-    "site_js": ("js/sw-register.js", "js/update-banner.js", "js/storage.js", "js/site.js"),
+    "site_js": (
+        *("js/after-shown.js", "js/sw-register.js", "js/update-banner.js", "js/storage.js"),
+        "js/site.js",
+    ),
     # Loaded after the page (see site.js): nothing here is needed to show or start anything.
     "site_extras_js": ("js/offline-status.js", "js/install-hint.js", "js/site-extras.js"),
     "player_js": (
         *("js/timer.js", "js/phrases.js", "js/settings.js", "js/session-store.js", "js/cues.js"),
         *("js/wake-lock.js", "js/player-view.js", "js/settings-panel.js", "js/pain-check.js"),
-        "js/player.js",
+        *("js/after-shown.js", "js/player.js"),
     ),
     # Imported by the player once the page has shown: needed only when a session ends.
     "player_late_js": ("js/log.js", "js/phrases.js", "js/summary.js", "js/player-late.js"),

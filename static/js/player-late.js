@@ -1,5 +1,5 @@
 /* What the player needs only when a session ends: the log and the summary. Bundled on
-   its own and imported after the page has loaded, so the first visit stays small. */
+   its own and imported once the page has loaded and shown, so the first visit stays small. */
 import { recordSession } from "./log.js";
 import { Summary } from "./summary.js";
 

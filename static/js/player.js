@@ -8,6 +8,7 @@ import { ScreenLock } from "./wake-lock.js";
 import { PlayerView } from "./player-view.js";
 import { SettingsPanel, openDialog } from "./settings-panel.js";
 import { PainCheck } from "./pain-check.js";
+import { afterShown } from "./after-shown.js";
 
 const byTag = (id) => document.getElementById(id);
 
@@ -27,20 +28,19 @@ function day(d) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/* After the page has shown: the site's worker and update banner (data-site), and the
+/* Once the page has shown: the site's worker and update banner (data-site), and the
    log and summary bundle (data-late) that a session needs only when it ends. */
 function lateLoader(root) {
   const bundle = (name) => import(new URL(root.dataset[name], document.baseURI).href);
   let pending = null;
   const load = () => (pending = pending || bundle("late"));
-  const afterLoad = () => {
+  const start = () => {
     load();
     bundle("site").catch(() => {
       /* Without the worker the player still runs online; nothing to tell the user. */
     });
   };
-  if (document.readyState === "complete") afterLoad();
-  else window.addEventListener("load", afterLoad, { once: true });
+  afterShown(start);
   return load;
 }
 

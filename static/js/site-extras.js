@@ -1,6 +1,7 @@
 /* The parts of the site's behaviour that are not needed to show a page: the footer's
    "Ready offline" status, the offline page's retry link and the install hint. site.js
-   imports this bundle after the page has loaded, so it never delays the first render.
+   imports this bundle once the page has loaded and shown, so it never delays the first
+   render.
 
    site.js hands over the worker's precache report in two ways: the latest one in
    <html data-precache="…json…">, and later ones as "hipapp:precache-status" events. */

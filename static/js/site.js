@@ -1,7 +1,7 @@
 /* Site-wide behaviour shared by every page: the one module that wires the service worker,
    the update banner and storage together. What a page does not need in order to show
    (footer status, install hint) is loaded after it, from the bundle named by
-   <meta name="hipapp-extras">.
+   <meta name="hipapp-extras">; the worker, too, starts only once the page has shown.
 
    Events other scripts may dispatch on document:
      "hipapp:session-complete"  a routine was finished; ask to keep storage persistent.
@@ -11,8 +11,7 @@
 import { WorkerClient, workerUrls } from "./sw-register.js";
 import { UpdateBanner } from "./update-banner.js";
 import { askToPersist } from "./storage.js";
-
-document.documentElement.classList.add("js");
+import { afterShown } from "./after-shown.js";
 
 function reportStatus(report) {
   document.documentElement.dataset.precache = JSON.stringify(report);
@@ -46,13 +45,13 @@ function loadExtras() {
   const meta = document.querySelector('meta[name="hipapp-extras"]');
   if (!meta) return;
   // import() resolves against this bundle's URL, so make the page-relative URL absolute.
-  const load = () => import(new URL(meta.content, document.baseURI).href).catch(() => {});
-  if (document.readyState === "complete") load();
-  else window.addEventListener("load", load, { once: true });
+  import(new URL(meta.content, document.baseURI).href).catch(() => {});
 }
 
 document.addEventListener("hipapp:session-complete", () => {
   askToPersist();
 });
-startOffline();
-loadExtras();
+afterShown(() => {
+  startOffline();
+  loadExtras();
+});
