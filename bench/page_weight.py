@@ -1,6 +1,7 @@
 """First visit to a routine page: bytes on the wire and requests before it is usable.
 
-Measured in headless Chromium through CDP network events against the Flask server (gzip on).
+Measured in headless Chromium through CDP network events against the Flask server, which
+sends Chromium brotli.
 The 14 KiB figure is the compressed bodies of the HTML, CSS and JS requested before the load
 event: what it takes to show the page and start a session. Scripts imported after load (the
 session summary, the service worker wiring) are not needed for that; they count in the

@@ -5,20 +5,38 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import brotli
 from flask.testing import FlaskClient
 
 from hipapp import create_app
-from hipapp.delivery import wants_gzip
+from hipapp.delivery import pick_encoding
 
 
-def test_pages_are_gzipped_for_clients_that_accept_it(small_client: FlaskClient) -> None:
+def test_pages_are_gzipped_for_clients_that_accept_only_gzip(small_client: FlaskClient) -> None:
     plain = small_client.get("/routines/daily/")
     assert "Content-Encoding" not in plain.headers
-    packed = small_client.get("/routines/daily/", headers={"Accept-Encoding": "gzip, br"})
+    packed = small_client.get("/routines/daily/", headers={"Accept-Encoding": "gzip, deflate"})
     assert packed.headers["Content-Encoding"] == "gzip"
     assert packed.headers["Vary"] == "Accept-Encoding"
     assert gzip.decompress(packed.data) == plain.data
     assert len(packed.data) < len(plain.data) / 2
+
+
+def test_browsers_get_brotli_which_is_smaller_than_gzip(small_client: FlaskClient) -> None:
+    browser = "gzip, deflate, br, zstd"  # what Chromium sends over HTTPS
+    for path in ("/routines/daily/", "/routines/daily/play/"):
+        plain = small_client.get(path).data
+        packed = small_client.get(path, headers={"Accept-Encoding": browser})
+        assert packed.headers["Content-Encoding"] == "br", path
+        assert packed.headers["Vary"] == "Accept-Encoding"
+        assert brotli.decompress(packed.data) == plain
+        assert len(packed.data) < len(gzip.compress(plain, 9)), path
+    page = small_client.get("/routines/daily/play/").get_data(as_text=True)
+    script = page.split('<script type="module" src="')[1].split('"')[0].replace("../", "")
+    bundle = small_client.get("/" + script, headers={"Accept-Encoding": browser})
+    assert bundle.status_code == 200
+    assert bundle.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(bundle.data) == small_client.get("/" + script).data
 
 
 def test_etag_turns_a_revisit_into_304(small_client: FlaskClient) -> None:
@@ -40,6 +58,10 @@ def test_cached_responses_are_identical_and_not_shared_across_encodings(
     plain = small_client.get("/")
     assert "Content-Encoding" not in plain.headers
     assert plain.headers["ETag"] != one.headers["ETag"]
+    br = small_client.get("/", headers={"Accept-Encoding": "br"})
+    assert br.headers["Content-Encoding"] == "br"
+    assert br.headers["ETag"] not in (one.headers["ETag"], plain.headers["ETag"])
+    assert small_client.get("/", headers={"Accept-Encoding": "gzip"}).data == one.data
     assert plain.headers["Content-Security-Policy"] == one.headers["Content-Security-Policy"]
 
 
@@ -51,7 +73,8 @@ def test_not_found_is_never_cached_as_a_page(small_client: FlaskClient) -> None:
 def test_debug_mode_renders_fresh(small_content: Path) -> None:
     app = create_app(small_content, config={"DEBUG": True})
     client = app.test_client()
-    client.get("/")
+    quick = client.get("/", headers={"Accept-Encoding": "br"})  # a fast level, still brotli
+    assert brotli.decompress(quick.data) == client.get("/").data
     assert app.wsgi_app.cache == {}  # type: ignore[attr-defined]
     app.debug = False
     client.get("/")
@@ -59,12 +82,19 @@ def test_debug_mode_renders_fresh(small_content: Path) -> None:
 
 
 def test_accept_encoding_parsing() -> None:
-    assert wants_gzip("gzip, deflate, br")
-    assert wants_gzip("br;q=1.0, gzip;q=0.8")
-    assert wants_gzip("*")
-    assert not wants_gzip("gzip;q=0")
-    assert not wants_gzip("identity")
-    assert not wants_gzip("")
+    assert pick_encoding("gzip, deflate, br") == "br"
+    assert pick_encoding("gzip, deflate") == "gzip"
+    assert pick_encoding("br;q=1.0, gzip;q=0.8") == "br"
+    assert pick_encoding("br;q=0.5, gzip") == "gzip"
+    assert pick_encoding("BR ; Q=0.9") == "br"
+    assert pick_encoding("*") == "br"
+    assert pick_encoding("*;q=0.1, br;q=0") == "gzip"
+    assert pick_encoding("gzip;q=0") is None
+    assert pick_encoding("gzip;q=0.000, br;q=0") is None
+    assert pick_encoding("gzip;q=nonsense") is None
+    assert pick_encoding("identity") is None
+    assert pick_encoding(",, ;q=1") is None
+    assert pick_encoding("") is None
 
 
 def test_the_export_freezes_the_bare_app(small_content: Path) -> None:
