@@ -58,6 +58,8 @@ function onFetch(event) {
 async function pageResponse(request) {
   const cached = await fromCache(request, true);
   if (cached) return cached;
+  const page = await slashed(request);
+  if (page) return Response.redirect(page, 302);
   try {
     return await fetch(request);
   } catch (error) {
@@ -68,6 +70,21 @@ async function pageResponse(request) {
 async function assetResponse(request) {
   const cached = await fromCache(request, false);
   return cached || fetch(request);
+}
+
+/* A page's address without its trailing slash (typed by hand, or trimmed by a link
+   shortener or chat app): the page it names, as the server would redirect, so it opens
+   offline too. A redirect, not the page in place, for its relative links. */
+async function slashed(request) {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith("/")) return null;
+  const search = url.search;
+  url.pathname += "/";
+  url.search = "";
+  const cache = await caches.open(CACHE);
+  if (!(await cache.match(url.href))) return null;
+  url.search = search;
+  return url.href;
 }
 
 /* An exact match is an index lookup; ignoreSearch makes the cache scan every entry, so it

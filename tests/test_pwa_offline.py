@@ -119,3 +119,20 @@ def test_evicted_cache_is_refilled_on_the_next_online_visit(sw_page: Page, site:
     assert stored == len(urls)
     server.stop()
     open_all_offline(sw_page, base, urls[:3])
+
+
+def test_an_address_without_its_trailing_slash_opens_offline(sw_page: Page, site: Site) -> None:
+    """Links lose their last slash to chat apps and hand typing; the server redirects, and
+    so must the worker with the server gone. The query (a client's start date) is kept."""
+    server, base = site
+    sw_page.goto(base)
+    wait_ready_offline(sw_page)
+    server.stop()
+    sw_page.goto(base + "routines/daily-hips")
+    assert sw_page.url == base + "routines/daily-hips/"
+    expect(sw_page.get_by_role("heading", level=1)).to_have_text("Daily hips for a calmer back")
+    sw_page.goto(base + "programs/four-weeks/today?start=2026-11-16")
+    assert sw_page.url == base + "programs/four-weeks/today/?start=2026-11-16"
+    expect(sw_page.locator("#today")).not_to_have_attribute("data-state", "loading")
+    sw_page.goto(base + "routines/renamed-routine")
+    expect(sw_page.get_by_role("heading", level=1)).to_have_text("You're offline")
