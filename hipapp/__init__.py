@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, Response, render_template, request
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 
 from . import delivery, headers
 from .assets import asset_urls, cache_folder, init_assets
@@ -52,6 +53,8 @@ def create_app(
         url=url,
         link=link,
         site=cat.site,
+        # A constant with no quotes or markup: written as is, not entity-escaped.
+        meta_csp=Markup(headers.META_CSP) if app.config.get("META_CSP") else None,
         nav_pages=list(cat.pages.values()),
         asset=lambda name: link(asset_urls(env)[name] if app.debug else urls[name]),
     )

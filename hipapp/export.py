@@ -44,7 +44,8 @@ def build(
         raise BuildError(
             f"{out}: refusing to replace a folder that is not empty and is not a hipapp build"
         )
-    config: dict[str, object] = {"BASE_URL": base_url or "", "DELIVERY": False}
+    # META_CSP: the exported pages carry their policy themselves, for hosts without headers.
+    config: dict[str, object] = {"BASE_URL": base_url or "", "DELIVERY": False, "META_CSP": True}
     config["BASE_PATH"] = base = base_path(base_url)
     app = create_app(content, strict=strict, config=config)  # raises ContentError first
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -60,6 +61,7 @@ def build(
             precache(app, read=lambda path: (scratch / file_of(path)).read_bytes())
         freeze_urls(app, [worker], scratch)
         (scratch / SIGNATURE).write_text(headers.netlify_headers(base), "utf-8")
+        (scratch / ".nojekyll").touch()  # GitHub Pages: publish the folder as it is
         files = sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file())
         _replace(scratch, out)
     except BaseException as exc:

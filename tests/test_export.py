@@ -11,8 +11,9 @@ from pathlib import Path
 
 import brotli
 import pytest
+from flask.testing import FlaskClient
 
-from hipapp import create_app
+from hipapp import create_app, headers
 from hipapp.errors import BuildError, ContentError
 from hipapp.export import build
 from hipapp.freeze import freeze_urls
@@ -43,6 +44,7 @@ def test_export_file_set(small_content: Path, tmp_path: Path) -> None:
         "index.html",
         "404.html",
         "_headers",
+        ".nojekyll",
         "exercises/index.html",
         "exercises/stretch/index.html",
         "routines/daily/index.html",
@@ -118,7 +120,7 @@ def test_plain_static_server_serves_every_page(
             "webmanifest": "application/manifest+json",
         }
         for name in files:
-            if name == "_headers" or name.endswith((".gz", ".br")):
+            if name in ("_headers", ".nojekyll") or name.endswith((".gz", ".br")):
                 continue
             url = f"{prefix}/{name}".replace("index.html", "")
             conn.request("GET", url)
@@ -168,3 +170,22 @@ def test_parallel_build_matches_serial_build(small_content: Path, tmp_path: Path
     serial = build_with("1", tmp_path / "serial")
     parallel = build_with("3", tmp_path / "parallel")
     assert parallel == serial
+
+
+def test_exported_pages_carry_their_policy_for_hosts_without_headers(
+    small_content: Path, small_client: FlaskClient, tmp_path: Path
+) -> None:
+    """GitHub Pages cannot send headers: each exported page states the policy itself, as
+    its first tag after the charset, so it covers every stylesheet and script."""
+    out = tmp_path / "site"
+    pages = [f for f in build(small_content, out) if f.endswith(".html")]
+    assert len(pages) == 8  # home, 404, offline, history, exercises, a card, a routine, its player
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{headers.META_CSP}">'
+    for name in pages:
+        html = (out / name).read_text()
+        assert html.count("Content-Security-Policy") == 1, name
+        assert html.index(tag) < min(html.index("<link"), html.index("<title>")), name
+        assert '<meta name="referrer" content="no-referrer">' in html, name
+    assert headers.CSP.replace("; frame-ancestors 'none'", "") == headers.META_CSP
+    # Served by the app, the header does the work.
+    assert "Content-Security-Policy" not in small_client.get("/").get_data(as_text=True)

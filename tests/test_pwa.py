@@ -24,6 +24,7 @@ from .pwa_helpers import as_file, precache_list, version_of
 NOT_PRECACHED = {
     "sw.js",  # the browser fetches the worker itself to look for updates
     "_headers",  # the static host's configuration, never served
+    ".nojekyll",  # tells GitHub Pages to publish the folder as it is, never served
     "404.html",  # the host's error page; offline, unknown pages get offline/
     "robots.txt",  # for crawlers, never needed offline
 }
