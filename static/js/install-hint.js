@@ -40,11 +40,14 @@ export class InstallHint {
 
   start() {
     if (!this.el || isStandalone(this.win) || remembered()) return;
-    this.win.addEventListener("beforeinstallprompt", (event) => {
+    const offer = (event) => {
       event.preventDefault();
       this.prompt = event;
       this.render("Use it offline, like an app.", "Add to home screen");
-    });
+    };
+    this.win.addEventListener("beforeinstallprompt", offer);
+    // Sent before this bundle arrived: site.js kept it.
+    if (this.win.hipappInstallPrompt) offer(this.win.hipappInstallPrompt);
     this.win.addEventListener("appinstalled", () => this.hide());
     if (isIosSafari(this.win.navigator)) {
       this.render("Use it offline, like an app: tap Share, then “Add to Home Screen”.", null);

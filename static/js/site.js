@@ -7,7 +7,9 @@
      "hipapp:session-complete"  a routine was finished; ask to keep storage persistent.
    Events this module dispatches:
      "hipapp:precache-status"   the worker's precache report (detail), also kept in
-                                <html data-precache>. */
+                                <html data-precache>.
+   Chrome may offer installation (beforeinstallprompt, sent once) before the extras have
+   arrived: this module keeps that event in window.hipappInstallPrompt for the hint. */
 import { WorkerClient, workerUrls } from "./sw-register.js";
 import { UpdateBanner } from "./update-banner.js";
 import { askToPersist } from "./storage.js";
@@ -48,6 +50,14 @@ function loadExtras() {
   import(new URL(meta.content, document.baseURI).href).catch(() => {});
 }
 
+window.addEventListener(
+  "beforeinstallprompt",
+  (event) => {
+    event.preventDefault(); // the install hint offers it, without the browser's banner
+    window.hipappInstallPrompt = event;
+  },
+  { once: true },
+);
 document.addEventListener("hipapp:session-complete", () => {
   askToPersist();
 });
