@@ -97,7 +97,10 @@ class Delivery:
             if hit is not None:
                 self.cache.move_to_end(key)
         if hit is None:
-            hit = self.render(environ, encoding, best=cacheable)
+            # HEAD shares GET's cache entry, so render the GET: werkzeug drops the body when
+            # it answers a HEAD, and the headers (length, ETag) are the GET's, as they must be.
+            as_get = {**environ, "REQUEST_METHOD": "GET"} if request.method == "HEAD" else environ
+            hit = self.render(as_get, encoding, best=cacheable)
             if cacheable and hit[0] == 200:
                 with self.lock:
                     self.cache[key] = hit

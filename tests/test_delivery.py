@@ -65,6 +65,22 @@ def test_cached_responses_are_identical_and_not_shared_across_encodings(
     assert plain.headers["Content-Security-Policy"] == one.headers["Content-Security-Policy"]
 
 
+def test_a_head_request_does_not_empty_the_page_for_everyone_after(
+    small_client: FlaskClient,
+) -> None:
+    """Link checkers, uptime monitors and chat apps' link previews send HEAD."""
+    for encoding in ("br", "gzip", ""):
+        sent = {"Accept-Encoding": encoding}
+        head = small_client.head("/exercises/", headers=sent)
+        get = small_client.get("/exercises/", headers=sent)
+        assert head.status_code == get.status_code == 200
+        assert head.data == b""
+        assert len(get.data) > 500, encoding
+        assert head.headers["Content-Length"] == str(len(get.data))
+        assert head.headers["ETag"] == get.headers["ETag"]
+        assert head.headers.get("Content-Encoding") == get.headers.get("Content-Encoding")
+
+
 def test_not_found_is_never_cached_as_a_page(small_client: FlaskClient) -> None:
     assert small_client.get("/routines/nope/").status_code == 404
     assert small_client.get("/routines/nope/").status_code == 404
