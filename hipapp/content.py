@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .durations import parse_delta
+from .dosages import read_dosage, read_progression
 from .errors import ContentError, Problem
 from .fields import SLUG, Fields, closest
 from .frontmatter import Document, parse, parse_yaml, read_text
@@ -149,7 +149,7 @@ class _Loader:
         f = Fields(doc, self.problems, doc.data)
         f.unknown(EXERCISE_KEYS)
         title = f.text("title", required=True, default=slug)
-        dosage = self.dosage(f, Dosage(), card=True)
+        dosage = read_dosage(f, Dosage(), card=True)
         rendered = self.render(doc)
         self.check_images(doc, rendered.images)
         image = f.text("image") or None
@@ -171,26 +171,6 @@ class _Loader:
             image=image,
             image_alt=f.text("image_alt"),
             source=doc.rel,
-        )
-
-    def dosage(self, f: Fields, base: Dosage, *, card: bool) -> Dosage:
-        """Read hold/reps/tempo/sides/sets/rest over ``base`` (a card, or nothing)."""
-        if f.has("hold") and f.has("reps"):
-            f.report("hold", "use either hold (seconds) or reps, not both")
-        elif card and not f.has("hold") and not f.has("reps"):
-            f.report(None, "needs hold (seconds per side, like 30s) or reps (like 10)")
-        hold, reps = base.hold, base.reps
-        if f.has("hold"):
-            hold, reps = f.duration("hold"), None
-        elif f.has("reps"):
-            hold, reps = None, f.integer("reps", default=base.reps or 1, low=1, high=1000)
-        return Dosage(
-            hold=hold,
-            reps=reps,
-            tempo=f.duration("tempo", default=base.tempo),
-            sides=f.choice("sides", ("both", "none"), base.sides),  # type: ignore[arg-type]
-            sets=f.integer("sets", default=base.sets, low=1, high=100),
-            rest=f.duration("rest", default=base.rest, allow_zero=True) or 0,
         )
 
     def routine(self, slug: str, doc: Document) -> Routine:
@@ -232,7 +212,7 @@ class _Loader:
                 f'unknown card "{slug}"{closest(slug, self.exercises)}',
             )
             return None
-        return ExerciseStep(slug, self.dosage(f, card.dosage, card=False))
+        return ExerciseStep(slug, read_dosage(f, card.dosage, card=False))
 
     def program(self, slug: str, doc: Document) -> Program:
         f = Fields(doc, self.problems, doc.data)
@@ -260,7 +240,7 @@ class _Loader:
             raw_prog = []
         for index, entry in enumerate(raw_prog):
             at = Fields(doc, self.problems, {}, ("progression", index))
-            change = self.progression(at, entry)
+            change = read_progression(at, entry)
             if change:
                 progression.append((index, change))
         body = self.render(doc)
@@ -283,24 +263,6 @@ class _Loader:
         if days:
             check_progression(program, progression, self.routines, doc, self.problems)
         return program
-
-    def progression(self, f: Fields, entry: object) -> Progression | None:
-        if not isinstance(entry, dict):
-            f.report(None, "expected 'from_week: N' with hold/sets/reps changes like +15s")
-            return None
-        f.data = entry
-        f.unknown(("from_week", "hold", "sets", "reps"), "error")
-        week = f.integer("from_week", default=0, low=1, high=520)
-        if not f.has("from_week"):
-            f.report("from_week", "required; the week this change starts, like 3")
-        deltas = {}
-        for key in ("hold", "sets", "reps"):
-            if f.has(key):
-                try:
-                    deltas[key] = parse_delta(entry[key], seconds=key == "hold")
-                except ValueError as exc:
-                    f.report(key, str(exc))
-        return Progression(week, **deltas) if week else None
 
     def page(self, slug: str, doc: Document) -> Page:
         f = Fields(doc, self.problems, doc.data)
