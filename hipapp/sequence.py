@@ -111,6 +111,9 @@ def player_data(
     return {
         "title": title,
         "total": total_seconds(timed),
+        # The player's defaults for the parts a person may retime in Settings: written
+        # here once, so the totals on the pages and the player's clock always agree.
+        "timing": {"lead_in": LEAD_IN, "switch": SWITCH, "rep_pace": DEFAULT_TEMPO},
         # vars(), not asdict(): Timed holds only scalars, and asdict deep-copies each field.
         "steps": [{k: v for k, v in vars(t).items() if v is not None} for t in timed],
         "cards": cards,
