@@ -1,26 +1,19 @@
-"""hipapp: Markdown exercise cards and routines as an installable, offline-first web app."""
+"""hipapp: Markdown exercise cards and routines as an installable, offline-first web app.
+
+The package shows its pipeline: ``content`` reads and checks a folder, ``plan`` expands
+routines and programs into timed steps, ``pwa`` describes the installable app, ``web``
+serves it and ``build`` exports it as static files. Each imports only the ones before it.
+"""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask, Response, render_template, request
-from jinja2 import FileSystemBytecodeCache
-from markupsafe import Markup
+if TYPE_CHECKING:
+    from flask import Flask
 
-from . import delivery, headers
-from .assets import asset_urls, cache_folder, init_assets
-from .content import load_catalogue
-from .model import Catalogue
-from .render import register_filters
-from .urls import link, url
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONTENT = ROOT / "content"
-
-__all__ = ["create_app", "catalogue"]
+__all__ = ["create_app"]
 
 
 def create_app(
@@ -30,66 +23,7 @@ def create_app(
     config: dict[str, Any] | None = None,
 ) -> Flask:
     """Build the app for one content folder; raises ContentError when the content is broken."""
-    app = Flask(
-        __name__,
-        static_folder=str(ROOT / "static"),
-        template_folder=str(ROOT / "templates"),
-    )
-    app.config.from_prefixed_env("HIPAPP")
-    app.config.update(config or {})
-    folder = Path(content or app.config.get("CONTENT") or DEFAULT_CONTENT)
-    cat, warnings = load_catalogue(folder, strict=strict)
-    app.extensions["hipapp"] = cat
-    app.extensions["hipapp.warnings"] = warnings
+    # Imported here, so that reading content (hipapp.content) never loads Flask.
+    from .web.app import make_app
 
-    # Compiling the templates costs every process ~0.4 s; keep the bytecode between runs
-    # (checked against each template's source, so an edited template is compiled again).
-    compiled = cache_folder(app, "jinja")
-    if compiled is not None:
-        app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
-    env = init_assets(app, cat.site.theme_color)
-    urls = app.extensions["hipapp.assets"] = asset_urls(env)
-    app.jinja_env.globals.update(
-        url=url,
-        link=link,
-        site=cat.site,
-        # A constant with no quotes or markup: written as is, not entity-escaped.
-        meta_csp=Markup(headers.META_CSP) if app.config.get("META_CSP") else None,
-        nav_pages=list(cat.pages.values()),
-        asset=lambda name: link(asset_urls(env)[name] if app.debug else urls[name]),
-    )
-    register_filters(app.jinja_env)
-
-    from .program_views import bp as programs_bp
-    from .pwa import bp as pwa_bp
-    from .views import bp
-
-    app.register_blueprint(bp)
-    app.register_blueprint(pwa_bp)
-    app.register_blueprint(programs_bp)
-    from .cli import build, check, new
-
-    for command in (check, build, new):
-        app.cli.add_command(command)
-
-    @app.after_request
-    def add_headers(response: Response) -> Response:
-        response.headers.update(headers.SECURITY)
-        policy = headers.cache_control(request.path)
-        if policy == headers.IMMUTABLE or "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = policy
-        return response
-
-    delivery.install(app)
-
-    @app.errorhandler(404)
-    def not_found(_: Exception) -> tuple[str, int]:
-        return render_template("404.html"), 404
-
-    return app
-
-
-def catalogue(app: Flask) -> Catalogue:
-    """The catalogue an app was built with."""
-    cat: Catalogue = app.extensions["hipapp"]
-    return cat
+    return make_app(content, strict=strict, config=config)

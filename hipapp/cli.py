@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 
 import click
 
-from . import DEFAULT_CONTENT
 from .content import load_catalogue
+from .content.fields import SLUG
 from .errors import ContentError, HipappError
-from .fields import SLUG
+from .paths import DEFAULT_CONTENT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -81,7 +81,7 @@ def check(content: Path, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
 def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
     """Check the content, then write the whole static site to --out."""
-    from .export import build as build_site
+    from .build.export import build as build_site
 
     try:
         files = build_site(content, out, base_url=base_url, strict=strict)

@@ -21,7 +21,8 @@ from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from hipapp import DEFAULT_CONTENT, create_app
+from hipapp import create_app
+from hipapp.paths import DEFAULT_CONTENT
 
 from .servers import free_port
 

@@ -10,7 +10,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from hipapp import DEFAULT_CONTENT, create_app
+from hipapp import create_app
+from hipapp.paths import DEFAULT_CONTENT
 
 pytest_plugins = ["tests.browser", "tests.pwa_helpers"]
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from flask.testing import FlaskClient
 
-from hipapp.headers import netlify_headers
+from hipapp.web.headers import netlify_headers
 
 FIRST_ROUND_TRIP = 14 * 1024  # ten 1,460-byte segments, rounded down to whole KiB
 INITIAL_WINDOW = 10 * 1460  # what a server may send before the first acknowledgement

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hipapp import DEFAULT_CONTENT
 from hipapp.content import load_catalogue
+from hipapp.content.model import Dosage, ExerciseStep, RestStep
 from hipapp.errors import ContentError
-from hipapp.model import Dosage, ExerciseStep, RestStep
+from hipapp.paths import DEFAULT_CONTENT
 
 from .conftest import CARD, Write
 
@@ -255,7 +255,7 @@ def test_missing_content_folder(tmp_path: Path) -> None:
 def test_parallel_markdown_matches_serial() -> None:
     """A large library renders in forked processes: same results, same order."""
     script = (
-        "from hipapp.render import render_all, render_markdown\n"
+        "from hipapp.content.markdown import render_all, render_markdown\n"
         "bodies = [f'## Cues\\n- Cue {i}\\n\\n![pose](p{i}.svg) [x](javascript:y)' "
         "for i in range(260)]\n"
         "assert render_all(bodies, 'm/') == [render_markdown(b, 'm/') for b in bodies]\n"

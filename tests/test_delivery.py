@@ -9,7 +9,7 @@ import brotli
 from flask.testing import FlaskClient
 
 from hipapp import create_app
-from hipapp.delivery import pick_encoding
+from hipapp.web.delivery import pick_encoding
 
 
 def test_pages_are_gzipped_for_clients_that_accept_only_gzip(small_client: FlaskClient) -> None:

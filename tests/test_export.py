@@ -13,10 +13,11 @@ import brotli
 import pytest
 from flask.testing import FlaskClient
 
-from hipapp import create_app, headers
+from hipapp import create_app
+from hipapp.build.export import build
+from hipapp.build.freeze import freeze_urls
 from hipapp.errors import BuildError, ContentError
-from hipapp.export import build
-from hipapp.freeze import freeze_urls
+from hipapp.web import headers
 
 from .conftest import Write
 from .servers import free_port, serve

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from hipapp import DEFAULT_CONTENT
-from hipapp.export import build
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
 
 from .browser import ConsoleLog, LiveServer, phone_context
 

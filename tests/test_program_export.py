@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hipapp import DEFAULT_CONTENT
-from hipapp.export import build
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
 
 
 def test_export_has_every_program_page(tmp_path: Path) -> None:

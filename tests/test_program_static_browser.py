@@ -11,8 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from hipapp import DEFAULT_CONTENT
-from hipapp.export import build
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
 
 from .browser import ConsoleLog, LiveServer, axe_violations, open_page
 

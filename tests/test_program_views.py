@@ -10,8 +10,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from hipapp import create_app
-from hipapp.headers import CSP
-from hipapp.qr import check_link, qr_svg
+from hipapp.pwa.qr import check_link, qr_svg
+from hipapp.web.headers import CSP
 
 from .conftest import Write
 

@@ -6,19 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipapp import DEFAULT_CONTENT
 from hipapp.content import load_catalogue
-from hipapp.model import Dosage, ExerciseStep, Program, Progression, RestStep, Routine
-from hipapp.programs import (
-    active,
-    apply_progression,
-    calendar,
-    day_routine,
-    describe_change,
-    length,
-    week_of,
-    weeks,
-)
+from hipapp.content.model import Dosage, ExerciseStep, Program, Progression, RestStep, Routine
+from hipapp.content.schedule import active, apply_change, length, week_of, weeks
+from hipapp.paths import DEFAULT_CONTENT
+from hipapp.plan.programs import calendar, day_routine, describe_change
+
+
+def apply_progression(dosage: Dosage, ladder: tuple[Progression, ...], week: int) -> Dosage:
+    return apply_change(dosage, active(ladder, week))
+
 
 HOLD = Dosage(hold=30, sides="both", sets=2, rest=10)
 REPS = Dosage(reps=10, tempo=3)

@@ -13,9 +13,10 @@ import pytest
 from flask.testing import FlaskClient
 from PIL import Image
 
-from hipapp import DEFAULT_CONTENT, create_app
-from hipapp.export import build
-from hipapp.sitemap import site_urls
+from hipapp import create_app
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
+from hipapp.web.sitemap import site_urls
 
 from .conftest import Write
 from .pwa_helpers import as_file, precache_list, version_of

@@ -15,8 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
-from hipapp import DEFAULT_CONTENT
-from hipapp.export import build
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
 
 from .browser import (
     CHROMIUM,

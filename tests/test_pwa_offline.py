@@ -13,8 +13,9 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from hipapp import DEFAULT_CONTENT, create_app
-from hipapp.export import build
+from hipapp import create_app
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
 
 from .browser import LiveServer
 from .pwa_helpers import precache_list, start_recording_static, wait_ready_offline

@@ -11,8 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from hipapp import DEFAULT_CONTENT, create_app
-from hipapp.export import build
+from hipapp import create_app
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
 
 from .browser import LiveServer, axe_violations, start_flask
 from .pwa_helpers import poll, start_recording_static, wait_ready_offline

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from hipapp import DEFAULT_CONTENT
-from hipapp.export import build
+from hipapp.build.export import build
+from hipapp.paths import DEFAULT_CONTENT
 
 from .browser import LiveServer
 from .pwa_helpers import as_file, start_recording_static, version_of, wait_ready_offline

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipapp.model import Dosage, Exercise, ExerciseStep, RestStep
-from hipapp.sequence import Timed, expand, expand_exercise, player_data, total_seconds
+from hipapp.content.model import Dosage, Exercise, ExerciseStep, RestStep
+from hipapp.plan.sequence import Timed, expand, expand_exercise, player_data, total_seconds
 
 
 def kinds(timed: list[Timed]) -> list[tuple[str, int, str | None]]:

@@ -11,8 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
-from hipapp import DEFAULT_CONTENT, create_app
-from hipapp.qr import qr_png
+from hipapp import create_app
+from hipapp.paths import DEFAULT_CONTENT
 
 from .browser import LiveServer, axe_violations
 
@@ -39,12 +39,6 @@ def decode(png: bytes, tmp_path: Path) -> list[str]:
 @pytest.fixture
 def public_server(server_factory) -> LiveServer:  # type: ignore[no-untyped-def]
     return server_factory(create_app(DEFAULT_CONTENT, config={"BASE_URL": PUBLIC}))
-
-
-@needs_zbar
-def test_qr_png_decodes_to_the_link(tmp_path: Path) -> None:
-    link = f"{PUBLIC}programs/four-weeks/today/"
-    assert decode(qr_png(link), tmp_path) == [link]
 
 
 @needs_zbar

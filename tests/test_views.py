@@ -10,7 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from hipapp import create_app
-from hipapp.headers import CSP
+from hipapp.web.headers import CSP
 
 from .conftest import Write
 
@@ -127,7 +127,7 @@ def test_a_bundle_with_a_new_file_list_is_rebuilt(
     small_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Adding a file older than the built output must still change what pages load."""
-    from hipapp import assets
+    from hipapp.web import assets
 
     def site_css() -> str:
         html = create_app(small_content).test_client().get("/").get_data(as_text=True)
@@ -167,7 +167,7 @@ def test_bundled_site_pages(client: FlaskClient) -> None:
 
 
 def test_theme_text_keeps_aa_contrast_for_any_colour() -> None:
-    from hipapp.theme import DARK_BG, LIGHT_BG, contrast, parse_color, theme_css
+    from hipapp.pwa.theme import DARK_BG, LIGHT_BG, contrast, parse_color, theme_css
 
     for color in ["#ffee00", "#000000", "#ffffff", "#1f6f5c", "#ff0000", "#3366ff", "nonsense"]:
         css = theme_css(color)
@@ -186,7 +186,7 @@ def test_robots_txt(small_client: FlaskClient) -> None:
 
 
 def test_embedded_json_is_compact_and_cannot_close_its_script_block() -> None:
-    from hipapp.render import data_json
+    from hipapp.web.filters import data_json
 
     value = {"title": "</script><script>alert('x')</script> & more", "n": [1, 2]}
     text = str(data_json(value))
@@ -213,6 +213,6 @@ def test_embedded_json_is_compact_and_cannot_close_its_script_block() -> None:
     ],
 )
 def test_relative_links(target: str, current: str, expected: str) -> None:
-    from hipapp.urls import relative
+    from hipapp.web.urls import relative
 
     assert relative(target, current) == expected

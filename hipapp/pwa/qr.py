@@ -30,11 +30,3 @@ def qr_svg(link: str, *, scale: int = 8) -> str:
     out = io.BytesIO()
     code.save(out, kind="svg", scale=scale, border=4, dark="#000", light="#fff", omitsize=True)
     return out.getvalue().decode("utf-8")
-
-
-def qr_png(link: str, *, scale: int = 8) -> bytes:
-    """The same code as PNG bytes (tests decode it; hand-outs use the SVG)."""
-    code = segno.make(check_link(link), error="m", micro=False)
-    out = io.BytesIO()
-    code.save(out, kind="png", scale=scale, border=4)
-    return out.getvalue()

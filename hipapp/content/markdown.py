@@ -1,8 +1,7 @@
-"""Markdown to safe HTML, and the plain-text helpers the templates need."""
+"""Markdown to safe HTML: content bodies, the images they use and a card's first cue."""
 
 from __future__ import annotations
 
-import json
 import multiprocessing as mp
 import os
 import re
@@ -11,15 +10,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from jinja2 import Environment
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
-from markupsafe import Markup
-
-from .durations import format_clock, format_duration, format_total
-from .model import Dosage
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -103,37 +97,3 @@ def plain_text(token: Token) -> str:
     """The visible text of an inline token, without Markdown markers."""
     parts = [c.content for c in token.children or [] if c.type in ("text", "code_inline")]
     return "".join(parts).strip()
-
-
-def dosage_text(dosage: Dosage) -> str:
-    """Dosage as people write it: "2 × 30 s each side", "10 reps"."""
-    work = f"{dosage.reps} reps" if dosage.reps is not None else format_duration(dosage.hold or 0)
-    text = f"{dosage.sets} × {work}" if dosage.sets > 1 else work
-    if dosage.sides == "both":
-        text += " each side"
-    if dosage.sets > 1 and dosage.rest:
-        text += f", {format_duration(dosage.rest)} rest between sets"
-    return text
-
-
-def data_json(value: object) -> Markup:
-    """Compact JSON for a <script type="application/json"> block, safe inside HTML.
-
-    Like Jinja's tojson (the same escapes, so "</script>" can't end the block), without
-    the spaces: the player's data rides in the page and every byte counts.
-    """
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-    for raw, safe in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("'", "\\u0027")):
-        text = text.replace(raw, safe)
-    return Markup(text)
-
-
-def register_filters(env: Environment) -> None:
-    """The Jinja filters the templates use."""
-    env.filters.update(
-        dosage=dosage_text,
-        duration=format_duration,
-        clock=format_clock,
-        total=format_total,
-        data_json=data_json,
-    )

@@ -11,10 +11,10 @@ from typing import Any
 
 from flask import Flask, url_for
 
-from . import catalogue
-from .icons import ART
-from .model import Program, Routine
-from .programs import calendar
+from ..content.model import Program, Routine
+from ..plan.programs import calendar
+from ..pwa.icons import ART
+from .state import catalogue
 
 Endpoint = tuple[str, dict[str, Any]]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .errors import Problem
+from ..errors import Problem
 from .fields import Fields
 from .frontmatter import Document
 from .model import ExerciseStep, Program, Progression, Routine
-from .programs import active, apply_change, length, week_of, weeks
+from .schedule import active, apply_change, length, week_of, weeks
 
 # The smallest value each progressed field may reach, and how to say it.
 FLOORS = {"hold": (1, "1 s"), "sets": (1, "1 set"), "reps": (1, "1 rep")}

@@ -7,11 +7,10 @@ all read what this returns, so "what does day 17 look like" is answered in one p
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from .model import Dosage, ExerciseStep, Program, Progression, Routine, Step
-
-WEEK = 7
+from ..content.model import ExerciseStep, Program, Progression, Routine, Step
+from ..content.schedule import active, apply_change, length, week_of
 
 
 @dataclass(frozen=True)
@@ -25,49 +24,6 @@ class ProgramDay:
     steps: tuple[Step, ...]
     rest: bool
     change: Progression | None  # the progression entry in force, if any
-
-
-def length(program: Program) -> int:
-    """How many days the program runs: its day list times ``repeat``."""
-    return len(program.days) * program.repeat
-
-
-def weeks(program: Program) -> int:
-    """How many (possibly partial) weeks the program spans."""
-    return -(-length(program) // WEEK)
-
-
-def week_of(day: int) -> int:
-    """The week a day falls in: days 1-7 are week 1, days 8-14 week 2, and so on."""
-    if day < 1:
-        raise ValueError(f"days count from 1, got {day}")
-    return (day - 1) // WEEK + 1
-
-
-def active(progression: tuple[Progression, ...], week: int) -> Progression | None:
-    """The entry in force in ``week``: the one with the greatest ``from_week`` ≤ ``week``.
-
-    Entries are cumulative (each says how far from week 1 the dosage has moved), never summed.
-    """
-    due = [p for p in progression if p.from_week <= week]
-    return max(due, key=lambda p: p.from_week) if due else None
-
-
-def apply_change(dosage: Dosage, change: Progression | None) -> Dosage:
-    """The dosage moved by one progression entry; holds and reps change only where they exist."""
-    if change is None:
-        return dosage
-    return replace(
-        dosage,
-        hold=dosage.hold + change.hold if dosage.hold is not None else None,
-        reps=dosage.reps + change.reps if dosage.reps is not None else None,
-        sets=dosage.sets + change.sets,
-    )
-
-
-def apply_progression(dosage: Dosage, progression: tuple[Progression, ...], week: int) -> Dosage:
-    """The dosage for ``week`` under a program's progression."""
-    return apply_change(dosage, active(progression, week))
 
 
 def progressed_steps(steps: tuple[Step, ...], change: Progression | None) -> tuple[Step, ...]:

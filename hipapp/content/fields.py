@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..errors import Problem, Severity
 from .durations import describe, parse_duration
-from .errors import Problem, Severity
 from .frontmatter import Document, Key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

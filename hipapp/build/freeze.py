@@ -22,12 +22,11 @@ from typing import Any
 import brotli
 from flask import Flask
 
-from .assets import keep
-from .errors import BuildError
+from ..errors import BuildError
+from ..files import keep
 
 PARALLEL_FROM = 200  # below this many URLs, forking costs more than it saves
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
-PRECOMPRESSED = (".gz", ".br")
 
 
 def workers_for(count: int) -> int:

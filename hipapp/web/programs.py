@@ -7,11 +7,12 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
-from . import catalogue
-from .model import Program
-from .programs import ProgramDay, calendar, day_routine, describe_change, length, weeks
-from .qr import qr_svg
-from .sequence import expand, player_data, total_seconds
+from ..content.model import Program
+from ..content.schedule import length, weeks
+from ..plan.programs import ProgramDay, calendar, day_routine, describe_change
+from ..plan.sequence import expand, player_data, total_seconds
+from ..pwa.qr import qr_svg
+from .state import catalogue
 from .urls import url
 from .views import found
 

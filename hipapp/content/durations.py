@@ -48,12 +48,6 @@ def format_duration(seconds: int) -> str:
     return f"{minutes} min {secs} s" if secs else f"{minutes} min"
 
 
-def format_clock(seconds: int) -> str:
-    """Clock text for countdowns: 75 → "1:15"."""
-    minutes, secs = divmod(max(0, int(seconds)), 60)
-    return f"{minutes}:{secs:02d}"
-
-
 def format_total(seconds: int) -> str:
     """Approximate total time, rounded to whole minutes once past one minute."""
     if seconds < 60:

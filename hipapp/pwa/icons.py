@@ -15,7 +15,7 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .assets import keep
+from ..files import keep
 from .theme import DEFAULT, contrast, parse_color
 
 RGB = tuple[int, int, int]

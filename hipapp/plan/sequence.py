@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .model import Dosage, Exercise, RestStep, Step
+from ..content.model import Dosage, Exercise, RestStep, Step
 
 Kind = Literal["lead-in", "hold", "switch", "rest", "reps"]
 Side = Literal["left", "right"]

@@ -8,8 +8,8 @@ from typing import TypeVar
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 from flask.typing import ResponseReturnValue
 
-from . import catalogue
-from .sequence import expand, player_data, total_seconds
+from ..plan.sequence import expand, player_data, total_seconds
+from .state import catalogue
 from .urls import LINK_BASE
 
 bp = Blueprint("site", __name__)

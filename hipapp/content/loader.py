@@ -10,10 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from ..errors import ContentError, Problem
+from .checks import check_progression
 from .dosages import read_dosage, read_progression
-from .errors import ContentError, Problem
 from .fields import SLUG, Fields, closest
 from .frontmatter import Document, parse, parse_yaml, read_text
+from .markdown import Rendered, render_all
 from .model import (
     Catalogue,
     Dosage,
@@ -27,8 +29,6 @@ from .model import (
     Site,
     Step,
 )
-from .program_checks import check_progression
-from .render import Rendered, render_all
 
 EXERCISE_KEYS = (
     *("title", "summary", "hold", "reps", "tempo", "sides", "sets", "rest", "targets"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import IO, Any
@@ -12,8 +11,8 @@ from flask import Flask
 from flask_assets import Bundle, Environment
 from webassets.filter import Filter, register_filter
 
+from ..pwa.theme import theme_css
 from .bundles import BUNDLES
-from .theme import theme_css
 
 _IMPORT = re.compile(r"^\s*import\s[^;]*?from\s+['\"]\./[\w.-]+\.js['\"];?\s*$", re.M)
 _EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?(?:const|let|function|class)\b)", re.M)
@@ -65,27 +64,6 @@ def init_assets(app: Flask, theme_color: str) -> Environment:
         output = f"gen/{stem}.%(version)s.{'css' if css else 'js'}"
         env.register(name, Bundle(*files, filters=filters, output=output))
     return env
-
-
-def cache_folder(app: Flask, name: str) -> Path | None:
-    """A folder beside the built bundles for work worth keeping between runs, or None.
-
-    Everything kept there is keyed by what it was made from, so a stale entry is never
-    used; without a writable folder (a read-only install) the work is simply redone.
-    """
-    folder = Path(app.static_folder or "static") / "gen" / "cache" / name
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder
-
-
-def keep(path: Path, data: bytes) -> None:
-    """Write a cache entry whole or not at all: another process may be reading it."""
-    scratch = path.with_name(f".{path.name}.{os.getpid()}")
-    scratch.write_bytes(data)
-    os.replace(scratch, path)
 
 
 def asset_urls(env: Environment) -> dict[str, str]:

@@ -13,11 +13,12 @@ from urllib.parse import urlsplit
 
 from flask import url_for
 
-from . import create_app, headers
-from .errors import BuildError
+from ..errors import BuildError
+from ..web import headers
+from ..web.app import make_app
+from ..web.pwa import precache
+from ..web.sitemap import site_paths
 from .freeze import file_of, freeze_urls
-from .pwa import precache
-from .sitemap import site_paths
 
 # A file only hipapp writes; its presence means "this folder is ours to replace".
 SIGNATURE = "_headers"
@@ -47,7 +48,7 @@ def build(
     # META_CSP: the exported pages carry their policy themselves, for hosts without headers.
     config: dict[str, object] = {"BASE_URL": base_url or "", "DELIVERY": False, "META_CSP": True}
     config["BASE_PATH"] = base = base_path(base_url)
-    app = create_app(content, strict=strict, config=config)  # raises ContentError first
+    app = make_app(content, strict=strict, config=config)  # raises ContentError first
     out.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:

@@ -1,0 +1,1 @@
+"""The static export: every URL of the site frozen to files, all or nothing."""

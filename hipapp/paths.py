@@ -1,0 +1,11 @@
+"""Where hipapp's own files live: the bundled content, the static files, the templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONTENT = ROOT / "content"
+STATIC = ROOT / "static"
+TEMPLATES = ROOT / "templates"
+SW_SOURCE = STATIC / "sw.js"

@@ -1,0 +1,1 @@
+"""Serving the site: the app factory, views, URLs, headers, delivery, bundles, view models."""
