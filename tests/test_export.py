@@ -23,6 +23,36 @@ from .conftest import Write
 from .servers import free_port, serve
 
 
+def test_a_page_and_a_card_called_gen_keep_their_own_compressed_twins(
+    write: Write, tmp_path: Path
+) -> None:
+    """Bug: twins were cached by bare file name when the folder was called "gen"."""
+    write("exercises/gen.md", CARD_GEN)
+    write("routines/daily.md", "---\ntitle: Daily\nsteps: [gen]\n---\n")
+    root = write("pages/gen.md", "---\ntitle: General notes\n---\n" + "Notes. " * 200)
+    for run in range(2):  # the second build reads the kept twins
+        out = tmp_path / f"site{run}"
+        build(root, out)
+        for name in ("gen/index.html", "exercises/gen/index.html"):
+            original = (out / name).read_bytes()
+            assert gzip.decompress((out / (name + ".gz")).read_bytes()) == original
+            assert not (out / (name + ".br")).exists()
+        for twin in out.rglob("*.br"):
+            original = twin.with_name(twin.name.removesuffix(".br")).read_bytes()
+            assert brotli.decompress(twin.read_bytes()) == original, twin
+
+
+CARD_GEN = (
+    """\
+---
+title: General mobility
+hold: 20s
+---
+"""
+    + "A long description of the card. " * 40
+)
+
+
 def test_export_file_set(small_content: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     files = build(small_content, out)

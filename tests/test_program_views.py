@@ -126,7 +126,7 @@ def test_program_play_page_data(client: FlaskClient) -> None:
     assert [(s["set"], s["sets"], s["reps"]) for s in reps] == [(1, 3, 12), (2, 3, 12), (3, 3, 12)]
     image = data["cards"]["glute-bridge"]["image"]
     assert image == "../../../../../media/glute-bridge.svg"
-    assert 'href="../">Back to the routine</a>' in html
+    assert 'href="../">Back to day 16</a>' in html
 
 
 def test_today_page_embeds_every_day(client: FlaskClient) -> None:

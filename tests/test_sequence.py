@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipapp.content.model import Dosage, Exercise, ExerciseStep, RestStep
-from hipapp.plan.sequence import Timed, expand, expand_exercise, player_data, total_seconds
+from hipapp.content.model import Dosage, ExerciseStep, RestStep
+from hipapp.plan.sequence import Timed, expand, expand_exercise, total_seconds
 
 
 def kinds(timed: list[Timed]) -> list[tuple[str, int, str | None]]:
@@ -101,21 +101,3 @@ def test_structure_invariants(d: Dosage) -> None:
         assert [t.side for t in work] == ["left", "right"] * d.sets
     assert all(t.seconds > 0 for t in timed)
     assert all(1 <= t.set <= d.sets for t in timed)
-
-
-def test_player_data_names_the_easier_card_by_title_and_link() -> None:
-    easy = Exercise(slug="easy", title="Easy one", dosage=Dosage(hold=10))
-    hard = Exercise(slug="hard", title="Hard one", dosage=Dosage(hold=10), easier="easy")
-    cards = {"easy": easy, "hard": hard}
-    steps = [ExerciseStep("hard", hard.dosage)]
-    data = player_data("R", steps, cards, "../m/", exercise_url="../../../exercises/")
-    assert set(data["cards"]) == {"hard"}  # the easier card is named, not shipped whole
-    assert data["cards"]["hard"]["easier"] == "easy"
-    assert data["cards"]["hard"]["easier_title"] == "Easy one"
-    assert data["cards"]["hard"]["easier_url"] == "../../../exercises/easy/"
-    assert data["cards"]["hard"]["pain_limit"] == 2
-    # Without a link prefix the title still arrives; a card with no easier one gets None.
-    data = player_data("R", [*steps, ExerciseStep("easy", easy.dosage)], cards, "../m/")
-    assert data["cards"]["hard"]["easier_url"] is None
-    assert data["cards"]["hard"]["easier_title"] == "Easy one"
-    assert data["cards"]["easy"]["easier_title"] is None

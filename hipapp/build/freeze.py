@@ -12,6 +12,7 @@ studio with thousands of cards.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import os
 import sys
@@ -23,7 +24,7 @@ import brotli
 from flask import Flask
 
 from ..errors import BuildError
-from ..files import keep
+from ..files import cache_folder, keep
 
 PARALLEL_FROM = 200  # below this many URLs, forking costs more than it saves
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
@@ -106,21 +107,25 @@ _ENVIRON: dict[str, Any] = {
 
 
 def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> None:
-    bundles = Path(app.static_folder or "static") / "gen"
+    bundles = cache_folder(app.static_folder or "static", "brotli")
     with app.app_context():
         for path in urls:
             target = destination / file_of(path)
             target.parent.mkdir(parents=True, exist_ok=True)
             data = render(app, path)
             target.write_bytes(data)
-            precompress(target, data, cache=bundles)
+            # Only the hashed bundles (/static/gen/…) get brotli: a page or card that
+            # happens to be called "gen" is a page like any other.
+            bundle = path.startswith(f"{app.static_url_path}/gen/")
+            precompress(target, data, cache=bundles if bundle else None, brotli_too=bundle)
 
 
-def precompress(path: Path, data: bytes, *, cache: Path | None = None) -> None:
-    """Write .gz and .br beside a text file (nginx gzip_static/brotli_static serve them).
+def precompress(
+    path: Path, data: bytes, *, cache: Path | None = None, brotli_too: bool = False
+) -> None:
+    """Write .gz (and with ``brotli_too`` .br) beside a text file, for nginx's *_static.
 
-    ``cache`` is the folder the hashed bundles are built in: their brotli twins are kept
-    there, since a content-hashed name never changes what it holds.
+    ``cache`` is a folder to keep brotli twins in between builds, keyed by the bytes.
     """
     if path.suffix not in COMPRESSIBLE or len(data) < 512:
         return
@@ -128,12 +133,12 @@ def precompress(path: Path, data: bytes, *, cache: Path | None = None) -> None:
     # Brotli at its best costs ~50x gzip's CPU: spend it on the few shared, forever-cached
     # bundles. Pages get gzip only, which nginx serves with its built-in gzip_static (CDNs
     # brotli-compress pages on the fly), so a large library still builds fast.
-    if path.parent.name == "gen":
-        path.with_name(path.name + ".br").write_bytes(_brotli(path.name, data, cache))
+    if brotli_too:
+        path.with_name(path.name + ".br").write_bytes(_brotli(data, cache))
 
 
-def _brotli(name: str, data: bytes, cache: Path | None) -> bytes:
-    kept = cache / f"{name}.br" if cache else None
+def _brotli(data: bytes, cache: Path | None) -> bytes:
+    kept = cache / f"{hashlib.sha256(data).hexdigest()[:32]}.br" if cache else None
     if kept and kept.is_file():
         return kept.read_bytes()
     packed: bytes = brotli.compress(data, quality=11)

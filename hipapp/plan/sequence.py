@@ -6,11 +6,11 @@ timing rules live (and are tested) in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from ..content.model import Dosage, Exercise, RestStep, Step
+from ..content.model import Dosage, RestStep, Step
 
 Kind = Literal["lead-in", "hold", "switch", "rest", "reps"]
 Side = Literal["left", "right"]
@@ -74,57 +74,3 @@ def expand(steps: Iterable[Step], *, lead_in: int = LEAD_IN, switch: int = SWITC
 def total_seconds(timed: Iterable[Timed]) -> int:
     """The session's length; rep phases count at their tempo estimate."""
     return sum(t.seconds for t in timed)
-
-
-def player_data(
-    title: str,
-    steps: Iterable[Step],
-    exercises: Mapping[str, Exercise],
-    media_url: str,
-    *,
-    exercise_url: str | None = None,
-) -> dict[str, Any]:
-    """The JSON the player reads from the page: timed phases plus what it shows per card.
-
-    ``exercise_url`` is the relative prefix of exercise pages from the play page; with it,
-    each card names its easier variation by title and link (``easier_title``,
-    ``easier_url``), so the pain check can offer it without a second request.
-    """
-    timed = expand(steps)
-    # The routine's own cards, in the order they first come up: looking each one up
-    # (rather than filtering the whole library) keeps a play page's cost independent of
-    # how many cards the studio has.
-    used = dict.fromkeys(t.exercise for t in timed if t.exercise)
-    cards = {
-        slug: {
-            "title": card.title,
-            "cue": card.cue,
-            "image": f"{media_url}{card.image}" if card.image else None,
-            "image_alt": card.image_alt,
-            "pain_limit": card.pain_limit,
-            "easier": card.easier,
-            **_easier(card, exercises, exercise_url),
-        }
-        for slug in used
-        if (card := exercises.get(slug)) is not None
-    }
-    return {
-        "title": title,
-        "total": total_seconds(timed),
-        # The player's defaults for the parts a person may retime in Settings: written
-        # here once, so the totals on the pages and the player's clock always agree.
-        "timing": {"lead_in": LEAD_IN, "switch": SWITCH, "rep_pace": DEFAULT_TEMPO},
-        # vars(), not asdict(): Timed holds only scalars, and asdict deep-copies each field.
-        "steps": [{k: v for k, v in vars(t).items() if v is not None} for t in timed],
-        "cards": cards,
-    }
-
-
-def _easier(
-    card: Exercise, exercises: Mapping[str, Exercise], exercise_url: str | None
-) -> dict[str, str | None]:
-    easier = exercises.get(card.easier) if card.easier else None
-    if easier is None:
-        return {"easier_title": None, "easier_url": None}
-    url = f"{exercise_url}{card.easier}/" if exercise_url is not None else None
-    return {"easier_title": easier.title, "easier_url": url}

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..content.durations import format_duration, format_total
 from ..content.model import Dosage
+from .models import plain
 
 
 def dosage_text(dosage: Dosage) -> str:
@@ -28,7 +29,7 @@ def data_json(value: object) -> Markup:
     Like Jinja's tojson (the same escapes, so "</script>" can't end the block), without
     the spaces: the player's data rides in the page and every byte counts.
     """
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    text = json.dumps(plain(value), separators=(",", ":"), ensure_ascii=False)
     for raw, safe in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("'", "\\u0027")):
         text = text.replace(raw, safe)
     return Markup(text)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
 from ..content.model import Program
 from ..content.schedule import length, weeks
 from ..plan.programs import ProgramDay, calendar, day_routine, describe_change
-from ..plan.sequence import expand, player_data, total_seconds
+from ..plan.sequence import expand, total_seconds
 from ..pwa.qr import qr_svg
+from .models import (
+    DayView,
+    HistoryData,
+    HistoryProgram,
+    ProgramRef,
+    ProgramSummary,
+    TodayData,
+    player_data,
+)
 from .state import catalogue
 from .urls import url
 from .views import found
@@ -30,16 +37,16 @@ def _day(program: Program, number: int) -> ProgramDay:
         abort(404)
 
 
-def day_json(program: Program, day: ProgramDay) -> dict[str, Any]:
-    """What the today page and the home card need about one day, with links from this page."""
-    return {
-        "n": day.number,
-        "title": day.title,
-        "rest": day.rest,
-        "url": url("programs.day", slug=program.slug, n=day.number),
-        "play": url("programs.play", slug=program.slug, n=day.number) if day.routine else None,
-        "total": total_seconds(expand(day.steps)),
-    }
+def day_view(program: Program, day: ProgramDay) -> DayView:
+    """What the today page needs about one day, with links from this page."""
+    return DayView(
+        n=day.number,
+        title=day.title,
+        rest=day.rest,
+        url=url("programs.day", slug=program.slug, n=day.number),
+        play=url("programs.play", slug=program.slug, n=day.number) if day.routine else None,
+        total=total_seconds(expand(day.steps)),
+    )
 
 
 def client_link(slug: str) -> tuple[str, bool]:
@@ -96,14 +103,20 @@ def play(slug: str, n: int) -> ResponseReturnValue:
         abort(404)
     cat = catalogue(current_app)
     routine = cat.routines[item.routine]
-    # The player page sits five levels deep: /programs/<slug>/day/<n>/play/.
-    data = player_data(routine.title, item.steps, cat.exercises, url("site.index") + "media/")
-    data["program"] = {"slug": slug, "title": program.title, "day": n, "days": length(program)}
+    data = player_data(
+        routine.title,
+        expand(item.steps),
+        cat.exercises,
+        media_url=url("site.index") + "media/",
+        exercise_url=url("site.exercises"),
+        program=ProgramRef(slug, program.title, n, length(program)),
+    )
     return render_template(
         "play.html",
         routine=routine,
         data=data,
         back=("programs.day", {"slug": slug, "n": n}),
+        day=n,
     )
 
 
@@ -111,12 +124,7 @@ def play(slug: str, n: int) -> ResponseReturnValue:
 def today(slug: str) -> ResponseReturnValue:
     program = _program(slug)
     days = calendar(program, catalogue(current_app).routines)
-    data = {
-        "slug": slug,
-        "title": program.title,
-        "length": length(program),
-        "days": [day_json(program, d) for d in days],
-    }
+    data = TodayData(slug, program.title, length(program), [day_view(program, d) for d in days])
     return render_template("program_today.html", program=program, data=data)
 
 
@@ -149,27 +157,27 @@ def qr(slug: str) -> Response:
 def history() -> ResponseReturnValue:
     cat = catalogue(current_app)
     programs = {
-        p.slug: {
-            "title": p.title,
-            "length": length(p),
-            "workdays": [d.number for d in calendar(p, cat.routines) if not d.rest],
-            "today": url("programs.today", slug=p.slug),
-        }
+        p.slug: HistoryProgram(
+            title=p.title,
+            length=length(p),
+            workdays=[d.number for d in calendar(p, cat.routines) if not d.rest],
+            today=url("programs.today", slug=p.slug),
+        )
         for p in cat.programs.values()
     }
-    data = {"studio": cat.site.name, "contact": cat.site.contact, "programs": programs}
+    data = HistoryData(cat.site.name, cat.site.contact, programs)
     return render_template("history.html", data=data)
 
 
 @bp.app_template_global()
-def program_summaries() -> dict[str, Any]:
+def program_summaries() -> dict[str, ProgramSummary]:
     """Each program's day titles, for the home page's "continue your program" card."""
     cat = catalogue(current_app)
     return {
-        p.slug: {
-            "title": p.title,
-            "today": url("programs.today", slug=p.slug),
-            "days": [d.title for d in calendar(p, cat.routines)],
-        }
+        p.slug: ProgramSummary(
+            title=p.title,
+            today=url("programs.today", slug=p.slug),
+            days=[d.title for d in calendar(p, cat.routines)],
+        )
         for p in cat.programs.values()
     }

@@ -8,9 +8,10 @@ from typing import TypeVar
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 from flask.typing import ResponseReturnValue
 
-from ..plan.sequence import expand, player_data, total_seconds
+from ..plan.sequence import expand, total_seconds
+from .models import player_data
 from .state import catalogue
-from .urls import LINK_BASE
+from .urls import LINK_BASE, url
 
 bp = Blueprint("site", __name__)
 T = TypeVar("T")
@@ -60,10 +61,14 @@ def play(slug: str) -> ResponseReturnValue:
     cat = catalogue(current_app)
     item = found(cat.routines, slug)
     data = player_data(
-        item.title, item.steps, cat.exercises, "../../../media/", exercise_url="../../../exercises/"
+        item.title,
+        expand(item.steps),
+        cat.exercises,
+        media_url=url("site.index") + "media/",
+        exercise_url=url("site.exercises"),
     )
     return render_template(
-        "play.html", routine=item, data=data, back=("site.routine", {"slug": slug})
+        "play.html", routine=item, data=data, back=("site.routine", {"slug": slug}), day=None
     )
 
 

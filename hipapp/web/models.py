@@ -1,0 +1,199 @@
+"""View models: the one typed contract for every JSON document the browser reads.
+
+Each page that runs a script embeds one of these as ``<script type="application/json">``
+(the ``data_json`` filter serialises them). The scripts read nothing else from the
+server, so a field added here is the whole change on the Python side.
+
+The contract, by element id:
+
+``player-data`` (``PlayerData``; play pages of routines and program days)
+    ``title``, ``total`` (seconds, rep steps at their pace), ``timing`` (the defaults a
+    person may change in Settings: ``lead_in``, ``switch``, ``rep_pace``), ``steps``
+    (hipapp.plan.sequence.Timed, with empty fields left out), ``cards`` (slug →
+    ``CardView``) and ``program`` (``ProgramRef``, or null on a routine's player).
+``program-data`` (``TodayData``; a program's today page)
+    ``slug``, ``title``, ``length`` and ``days`` (``DayView`` for every day, in order).
+``programs-data`` (slug → ``ProgramSummary``; the home page's "continue" card)
+``history-data`` (``HistoryData``; the history page)
+
+Links in these documents are relative to the page that embeds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, is_dataclass
+from typing import Any
+
+from ..content.model import Exercise
+from ..plan.sequence import DEFAULT_TEMPO, LEAD_IN, SWITCH, Timed, total_seconds
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The player's defaults for the parts a person may retime: each number exists once."""
+
+    lead_in: int = LEAD_IN
+    switch: int = SWITCH
+    rep_pace: int = DEFAULT_TEMPO
+
+
+@dataclass(frozen=True)
+class CardView:
+    """What the player shows and offers for one card of the session."""
+
+    title: str
+    cue: str
+    image: str | None
+    image_alt: str
+    pain_limit: int
+    easier: str | None
+    easier_title: str | None
+    easier_url: str | None
+    harder: str | None
+    harder_title: str | None
+    harder_url: str | None
+
+
+@dataclass(frozen=True)
+class ProgramRef:
+    """The program day a session belongs to, for the log and the summary."""
+
+    slug: str
+    title: str
+    day: int
+    days: int
+
+
+@dataclass(frozen=True)
+class PlayerData:
+    """Everything a play page's script reads."""
+
+    title: str
+    total: int
+    timing: Timing
+    steps: list[dict[str, Any]]
+    cards: dict[str, CardView]
+    program: ProgramRef | None = None
+
+
+@dataclass(frozen=True)
+class DayView:
+    """One day of a program as the today page and the home card show it."""
+
+    n: int
+    title: str
+    rest: bool
+    url: str
+    play: str | None
+    total: int
+
+
+@dataclass(frozen=True)
+class TodayData:
+    """A program's today page: which day is today is worked out on the device."""
+
+    slug: str
+    title: str
+    length: int
+    days: list[DayView]
+
+
+@dataclass(frozen=True)
+class ProgramSummary:
+    """A program for the home page's "continue your program" card."""
+
+    title: str
+    today: str
+    days: list[str]
+
+
+@dataclass(frozen=True)
+class HistoryProgram:
+    """A program as the history page counts adherence to it."""
+
+    title: str
+    length: int
+    workdays: list[int]
+    today: str
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    """The history page: who to send a summary to, and the programs to count."""
+
+    studio: str
+    contact: str
+    programs: dict[str, HistoryProgram]
+
+
+def plain(value: Any) -> Any:
+    """A view model as JSON-ready values (dataclasses become objects, tuples lists)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        # vars(), not asdict(): asdict deep-copies every field, and play pages are many.
+        return {k: plain(v) for k, v in vars(value).items()}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def player_data(
+    title: str,
+    timed: list[Timed],
+    exercises: Mapping[str, Exercise],
+    *,
+    media_url: str,
+    exercise_url: str,
+    program: ProgramRef | None = None,
+) -> PlayerData:
+    """The player's data for a session of ``timed`` phases.
+
+    ``media_url`` and ``exercise_url`` are the relative prefixes of images and card pages
+    from the play page; each card names its easier and harder variations by title and
+    link, so the player can offer them without a second request.
+    """
+    # The session's own cards, in the order they first come up: looking each one up
+    # (rather than filtering the whole library) keeps a play page's cost independent of
+    # how many cards the studio has.
+    used = dict.fromkeys(t.exercise for t in timed if t.exercise)
+    cards = {
+        slug: card_view(card, exercises, media_url, exercise_url)
+        for slug in used
+        if (card := exercises.get(slug)) is not None
+    }
+    return PlayerData(
+        title=title,
+        total=total_seconds(timed),
+        timing=Timing(),
+        steps=[{k: v for k, v in vars(t).items() if v is not None} for t in timed],
+        cards=cards,
+        program=program,
+    )
+
+
+def card_view(
+    card: Exercise, exercises: Mapping[str, Exercise], media_url: str, exercise_url: str
+) -> CardView:
+    """One card for the player, with its variations' titles and links."""
+
+    def variation(slug: str | None) -> tuple[str | None, str | None]:
+        other = exercises.get(slug) if slug else None
+        return (other.title, f"{exercise_url}{slug}/") if other else (None, None)
+
+    easier_title, easier_url = variation(card.easier)
+    harder_title, harder_url = variation(card.harder)
+    return CardView(
+        title=card.title,
+        cue=card.cue,
+        image=f"{media_url}{card.image}" if card.image else None,
+        image_alt=card.image_alt,
+        pain_limit=card.pain_limit,
+        easier=card.easier,
+        easier_title=easier_title,
+        easier_url=easier_url,
+        harder=card.harder,
+        harder_title=harder_title,
+        harder_url=harder_url,
+    )
