@@ -13,13 +13,13 @@ def keep(path: Path, data: bytes) -> None:
     os.replace(scratch, path)
 
 
-def cache_folder(static_folder: str | os.PathLike[str], name: str) -> Path | None:
-    """A folder beside the built bundles for work worth keeping between runs, or None.
+def cache_folder(gen: str | os.PathLike[str], name: str) -> Path | None:
+    """A folder beside the built bundles (``gen``) for work worth keeping, or None.
 
     Everything kept there is keyed by what it was made from, so a stale entry is never
     used; without a writable folder (a read-only install) the work is simply redone.
     """
-    folder = Path(static_folder) / "gen" / "cache" / name
+    folder = Path(gen) / "cache" / name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

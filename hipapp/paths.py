@@ -9,3 +9,5 @@ DEFAULT_CONTENT = ROOT / "content"
 STATIC = ROOT / "static"
 TEMPLATES = ROOT / "templates"
 SW_SOURCE = STATIC / "sw.js"
+# Built bundles and kept work; HIPAPP_GEN_DIR moves it (the tests keep the checkout clean).
+GEN = STATIC / "gen"

@@ -25,6 +25,7 @@ from flask import Flask
 
 from ..errors import BuildError
 from ..files import cache_folder, keep
+from ..web.assets import gen_folder
 
 PARALLEL_FROM = 200  # below this many URLs, forking costs more than it saves
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
@@ -107,7 +108,7 @@ _ENVIRON: dict[str, Any] = {
 
 
 def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> None:
-    bundles = cache_folder(app.static_folder or "static", "brotli")
+    bundles = cache_folder(gen_folder(app), "brotli")
     with app.app_context():
         for path in urls:
             target = destination / file_of(path)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, render_template, request, send_from_directory
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
@@ -14,7 +14,7 @@ from ..content import load_catalogue
 from ..files import cache_folder
 from ..paths import DEFAULT_CONTENT, STATIC, TEMPLATES
 from . import delivery, headers
-from .assets import asset_urls, init_assets
+from .assets import asset_urls, gen_folder, init_assets
 from .filters import register_filters
 from .urls import link, url
 
@@ -36,10 +36,18 @@ def make_app(
 
     # Compiling the templates costs every process ~0.4 s; keep the bytecode between runs
     # (checked against each template's source, so an edited template is compiled again).
-    compiled = cache_folder(app.static_folder or STATIC, "jinja")
+    compiled = cache_folder(gen_folder(app), "jinja")
     if compiled is not None:
         app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
     env = init_assets(app, cat.site.theme_color)
+    gen = gen_folder(app)
+    if gen != STATIC / "gen":
+        # Bundles built outside static/: serve them where the pages link them.
+        app.add_url_rule(
+            f"{app.static_url_path}/gen/<path:filename>",
+            "gen",
+            lambda filename: send_from_directory(gen, filename, max_age=31536000),
+        )
     urls = app.extensions["hipapp.assets"] = asset_urls(env)
     app.jinja_env.globals.update(
         url=url,

@@ -11,6 +11,7 @@ from flask import Flask
 from flask_assets import Bundle, Environment
 from webassets.filter import Filter, register_filter
 
+from ..paths import GEN, STATIC
 from ..pwa.theme import theme_css
 from .bundles import BUNDLES
 
@@ -34,13 +35,26 @@ class ModuleConcat(Filter):
 register_filter(ModuleConcat)  # type: ignore[no-untyped-call]
 
 
+def gen_folder(app: Flask) -> Path:
+    """Where bundles are built and work is kept; served at /static/gen/."""
+    return Path(app.config.get("GEN_DIR") or GEN).resolve()
+
+
 def init_assets(app: Flask, theme_color: str) -> Environment:
-    """Register the bundles, with the studio's theme first in the site CSS."""
+    """Register the bundles, with the studio's theme first in the site CSS.
+
+    Sources are read from static/, outputs written to the gen folder, which may live
+    outside the checkout; its parent stands for static/ in the bundles' relative names.
+    """
     env = Environment(app)
+    gen = gen_folder(app)
+    env.directory = str(gen.parent)
+    env.url = f"{app.static_url_path}"
+    env.load_path = [str(STATIC), str(gen.parent)]
     theme = theme_css(theme_color)
     digest = hashlib.sha256(theme.encode()).hexdigest()[:12]
-    theme_file = f"gen/src/theme-{digest}.css"
-    target = Path(app.static_folder or "static") / theme_file
+    theme_file = f"{gen.name}/src/theme-{digest}.css"
+    target = gen / "src" / f"theme-{digest}.css"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(theme, encoding="utf-8")
@@ -49,7 +63,7 @@ def init_assets(app: Flask, theme_color: str) -> Environment:
     # The manifest maps each output name to its content hash; names carry a digest of the
     # bundle's file list, theme file included, so two content folders with different
     # colours never share an entry.
-    env.manifest = "json:gen/manifest.json"
+    env.manifest = f"json:{gen.name}/manifest.json"
     env.cache = False
     env.auto_build = True
     for name, sources in BUNDLES.items():
@@ -61,7 +75,7 @@ def init_assets(app: Flask, theme_color: str) -> Environment:
         # an older file would keep serving its old output: name outputs by their file list.
         recipe = hashlib.sha256("\n".join(files).encode()).hexdigest()[:8]
         stem = f"{name.replace('_', '-')}-{recipe}"
-        output = f"gen/{stem}.%(version)s.{'css' if css else 'js'}"
+        output = f"{gen.name}/{stem}.%(version)s.{'css' if css else 'js'}"
         env.register(name, Bundle(*files, filters=filters, output=output))
     return env
 

@@ -17,6 +17,7 @@ from ..paths import SW_SOURCE
 from ..pwa.icons import ART, Brand, draw_kept, usable_logo
 from ..pwa.manifest import MANIFEST_TYPE, build_manifest, icon_svg, initials
 from ..pwa.precache import Precache, precache_of, worker_source
+from .assets import gen_folder
 from .sitemap import site_paths
 from .state import catalogue
 from .urls import relative
@@ -70,7 +71,7 @@ def image(app: Flask, name: str) -> bytes:
     """A generated PNG, drawn once per app."""
     cache: dict[str, bytes] = app.extensions.setdefault("hipapp.icons", {})
     if name not in cache:
-        folder = cache_folder(app.static_folder or "static", "icons")
+        folder = cache_folder(gen_folder(app), "icons")
         cache[name] = draw_kept(brand(app), ART[name], folder)
     return cache[name]
 
