@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +16,14 @@ from flask.testing import FlaskClient
 from hipapp import create_app
 from hipapp.paths import DEFAULT_CONTENT
 
-pytest_plugins = ["tests.browser", "tests.pwa_helpers"]
+# Bundles and kept work go to a folder outside the checkout (one per checkout, so two
+# worktrees never share one): the tests leave the repository's static/gen alone. Set
+# before any app exists; servers the tests start inherit it.
+_checkout = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:10]
+GEN_DIR = Path(tempfile.gettempdir()) / f"hipapp-test-{_checkout}" / "gen"
+os.environ["HIPAPP_GEN_DIR"] = str(GEN_DIR)
+
+pytest_plugins = ["tests.support.browser", "tests.support.pwa_helpers", "tests.support.exports"]
 
 CARD = """\
 ---

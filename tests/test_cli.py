@@ -114,7 +114,7 @@ def test_run_serves_the_bundled_content() -> None:
     """What `make run` starts: the bundled content, served over HTTP."""
     import http.client
 
-    from .servers import free_port, serve
+    from .support.servers import free_port, serve
 
     port = free_port()
     cmd = [sys.executable, "-m", "hipapp.cli", "run", "--port", str(port)]

@@ -4,15 +4,12 @@ own Content-Security-Policy, and the app still works under it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from hipapp.build.export import build
-from hipapp.paths import DEFAULT_CONTENT
-
-from .browser import ConsoleLog, LiveServer, phone_context
+from ..support.browser import ConsoleLog, LiveServer, phone_context
+from ..support.exports import Exported
 
 PAGES = [
     *("", "exercises/", "exercises/glute-bridge/", "routines/daily-hips/", "history/"),
@@ -22,10 +19,10 @@ PAGES = [
 
 
 @pytest.fixture
-def export(tmp_path: Path, server_factory: Callable[..., LiveServer]) -> str:
+def export(bundled_export: Exported, server_factory: Callable[..., LiveServer]) -> str:
     """The bundled content exported and served by Python's http.server: no CSP header."""
-    build(DEFAULT_CONTENT, tmp_path / "www")
-    server: LiveServer = server_factory(tmp_path / "www")
+    out, _ = bundled_export()
+    server: LiveServer = server_factory(out)
     return server.url + "/"
 
 

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from hipapp.build.export import build
-from hipapp.paths import DEFAULT_CONTENT
-
-from .browser import ConsoleLog, LiveServer, axe_violations, open_page
+from ..support.browser import ConsoleLog, LiveServer, axe_violations, open_page
+from ..support.exports import Exported
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 TODAY = "/hips/programs/four-weeks/today/"
 
 
 @pytest.fixture
-def export(tmp_path: Path, server_factory: Callable[..., LiveServer]) -> LiveServer:
+def export(bundled_export: Exported, server_factory: Callable[..., LiveServer]) -> LiveServer:
     """The bundled content exported under a subpath and served by a plain static server."""
-    root = tmp_path / "www"
-    build(DEFAULT_CONTENT, root / "hips", base_url="https://studio.example/hips/")
-    server: LiveServer = server_factory(root)
+    out, _ = bundled_export("https://studio.example/hips/")
+    server: LiveServer = server_factory(out.parent)
     return server
 
 

@@ -13,7 +13,7 @@ from hipapp import create_app
 from hipapp.pwa.qr import check_link, qr_svg
 from hipapp.web.headers import CSP
 
-from .conftest import Write
+from ..conftest import Write
 
 P = "/programs/four-weeks"
 

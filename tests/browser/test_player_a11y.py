@@ -8,9 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .browser import LiveServer, axe_violations
-from .conftest import Write
-from .player_helpers import NO_PAIN, PATH, open_player, screen, small_player
+from ..conftest import Write
+from ..support.browser import LiveServer, axe_violations
+from ..support.player_helpers import NO_PAIN, PATH, open_player, screen, small_player
 
 
 def axe_run(axe: Axe, page: Page) -> list[str]:

@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .browser import ConsoleLog, LiveServer, axe_violations, phone_context
+from ..support.browser import ConsoleLog, LiveServer, axe_violations, phone_context
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # Saturday, day 9
 HISTORY = "/history/"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hipapp.content import load_catalogue
 
-from .conftest import Write
+from ..conftest import Write
 from .test_content import problems
 
 REPS_CARD = "---\ntitle: Bridge\nreps: 3\n---\n"

@@ -10,8 +10,8 @@ from playwright.sync_api import Page
 
 from hipapp import create_app
 
+from ..conftest import Write
 from .browser import LiveServer
-from .conftest import Write
 
 CARDS = {
     "exercises/stretch.md": """\

@@ -10,9 +10,9 @@ from playwright.sync_api import Page
 
 from hipapp import create_app
 
-from .browser import LiveServer
-from .conftest import Write
-from .player_helpers import (
+from ..conftest import Write
+from ..support.browser import LiveServer
+from ..support.player_helpers import (
     NO_PAIN,
     PATH,
     log_entries,

@@ -9,7 +9,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from .browser import LiveServer
+from ..support.browser import LiveServer
 
 # Notes when the page first asks for a service worker, before any page script runs.
 RECORD_REGISTER = """

@@ -15,8 +15,8 @@ from hipapp import create_app
 from hipapp.build.export import build
 from hipapp.paths import DEFAULT_CONTENT
 
-from .browser import LiveServer, axe_violations, start_flask
-from .pwa_helpers import poll, start_recording_static, wait_ready_offline
+from ..support.browser import LiveServer, axe_violations, start_flask
+from ..support.pwa_helpers import PATIENCE, poll, start_recording_static, wait_ready_offline
 
 PLAY = "routines/desk-break/play/"
 
@@ -94,7 +94,7 @@ def test_update_banner_and_offline_page_are_accessible(
 def test_a_full_routine_plays_offline(sw_page: Page) -> None:
     server = start_flask(create_app(DEFAULT_CONTENT))
     page = sw_page
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(PATIENCE * 1000)
     page.clock.install()
     page.goto(server.url + "/")
     wait_ready_offline(page)
@@ -125,7 +125,7 @@ def test_a_session_resumes_after_the_update_reload(
 ) -> None:
     content, out, server = deploy
     page = sw_page
-    page.set_default_timeout(5_000)
+    page.set_default_timeout(PATIENCE * 1000)
     page.clock.install()
     page.goto(server.url + "/" + PLAY)
     wait_ready_offline(page)

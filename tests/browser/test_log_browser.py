@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from .browser import LiveServer
+from ..support.browser import LiveServer
 
 GOOD = {
     "id": "a1",

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .browser import LiveServer
+from ..support.browser import LiveServer
 
 # lead-in 5 s, left 20 s, switch 5 s, right 20 s, rest 10 s, 3 reps at 2 s, 4 reps (wait).
 STEPS = [

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from .browser import LiveServer, axe_violations, open_page
+from ..support.browser import LiveServer, axe_violations, open_page
 
 PAGES = ["/", "/exercises/", "/exercises/glute-bridge/", "/routines/daily-hips/", "/about/"]
 

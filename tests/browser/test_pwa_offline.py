@@ -7,18 +7,17 @@ page, card and image opens, and unknown pages get the offline page.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from hipapp import create_app
-from hipapp.build.export import build
 from hipapp.paths import DEFAULT_CONTENT
 
-from .browser import LiveServer
-from .pwa_helpers import precache_list, start_recording_static, wait_ready_offline
+from ..support.browser import LiveServer
+from ..support.exports import Exported
+from ..support.pwa_helpers import precache_list, start_recording_static, wait_ready_offline
 
 Site = tuple[LiveServer, str]  # the server, and the site's URL on it ending in "/"
 
@@ -32,18 +31,19 @@ def servers() -> Iterator[list[LiveServer]]:
 
 
 @pytest.fixture(params=["flask", "export", "export-subpath"])
-def site(request: pytest.FixtureRequest, tmp_path: Path, servers: list[LiveServer]) -> Site:
+def site(
+    request: pytest.FixtureRequest, bundled_export: Exported, servers: list[LiveServer]
+) -> Site:
     """The bundled content served by Flask, by a static server, and under /hips/."""
     if request.param == "flask":
-        from .browser import start_flask
+        from ..support.browser import start_flask
 
         server = start_flask(create_app(DEFAULT_CONTENT))
         servers.append(server)
         return server, server.url + "/"
-    www = tmp_path / "www"
     prefix = "hips/" if request.param == "export-subpath" else ""
-    build(DEFAULT_CONTENT, www / prefix if prefix else www)
-    server = start_recording_static(www)
+    out, _ = bundled_export("https://example.org/hips/" if prefix else None)
+    server = start_recording_static(out.parent if prefix else out)
     servers.append(server)
     return server, f"{server.url}/{prefix}"
 

@@ -14,7 +14,7 @@ from hipapp.content.model import Dosage, ExerciseStep, RestStep
 from hipapp.errors import ContentError
 from hipapp.paths import DEFAULT_CONTENT
 
-from .conftest import CARD, Write
+from ..conftest import CARD, Write
 
 
 def problems(root: Path, strict: bool = False) -> list[str]:

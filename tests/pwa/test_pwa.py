@@ -18,8 +18,9 @@ from hipapp.build.export import build
 from hipapp.paths import DEFAULT_CONTENT
 from hipapp.web.sitemap import site_urls
 
-from .conftest import Write
-from .pwa_helpers import as_file, precache_list, version_of
+from ..conftest import Write
+from ..support.exports import Exported
+from ..support.pwa_helpers import as_file, precache_list, version_of
 
 # In the export but deliberately not precached, and why:
 NOT_PRECACHED = {
@@ -192,9 +193,9 @@ def test_precache_is_exactly_the_export(
     assert precache_list(served) == urls
 
 
-def test_bundled_content_precache_is_exactly_the_export(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    files = served_files(build(DEFAULT_CONTENT, out))
+def test_bundled_content_precache_is_exactly_the_export(bundled_export: Exported) -> None:
+    out, written = bundled_export()
+    files = served_files(written)
     precached = {as_file(u) for u in precache_list((out / "sw.js").read_text())}
     assert precached == set(files) - NOT_PRECACHED
     assert {"offline/index.html", "programs/four-weeks/index.html", "about/index.html"} <= precached
@@ -228,10 +229,10 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
-def test_every_link_in_the_export_is_in_the_export(tmp_path: Path) -> None:
+def test_every_link_in_the_export_is_in_the_export(bundled_export: Exported) -> None:
     """What the pages link to is what the export (and so the precache) holds."""
-    out = tmp_path / "site"
-    files = set(build(DEFAULT_CONTENT, out))
+    out, written = bundled_export()
+    files = set(written)
     missing = set()
     for name in files:
         if not name.endswith(".html") or name == "404.html":

@@ -14,7 +14,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from hipapp import create_app
 from hipapp.paths import DEFAULT_CONTENT
 
-from .browser import LiveServer, axe_violations
+from ..support.browser import LiveServer, axe_violations
 
 SHARE = "/programs/four-weeks/share/"
 PUBLIC = "https://studio.example/hips/"

@@ -15,10 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect
 
-from hipapp.build.export import build
-from hipapp.paths import DEFAULT_CONTENT
-
-from .browser import (
+from ..support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ConsoleLog,
@@ -26,7 +23,8 @@ from .browser import (
     axe_violations,
     start_static,
 )
-from .pwa_helpers import poll, wait_ready_offline
+from ..support.exports import Exported
+from ..support.pwa_helpers import poll, wait_ready_offline
 
 IPHONE_SAFARI = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
@@ -50,13 +48,13 @@ def persistent(playwright: Playwright, tmp_path: Path) -> Iterator[BrowserContex
 
 @pytest.fixture(params=["flask", "export-subpath"])
 def install_url(
-    request: pytest.FixtureRequest, live_server: LiveServer, tmp_path: Path
+    request: pytest.FixtureRequest, live_server: LiveServer, bundled_export: Exported
 ) -> Iterator[str]:
     if request.param == "flask":
         yield live_server.url + "/"
         return
-    build(DEFAULT_CONTENT, tmp_path / "www" / "hips", base_url="https://example.org/hips/")
-    server = start_static(tmp_path / "www")
+    out, _ = bundled_export("https://example.org/hips/")
+    server = start_static(out.parent)
     yield server.url + "/hips/"
     server.stop()
 

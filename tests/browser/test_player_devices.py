@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .browser import LiveServer
-from .conftest import Write
-from .player_helpers import NO_PAIN, PATH, log_entries, open_player, screen, small_player
+from ..conftest import Write
+from ..support.browser import LiveServer
+from ..support.player_helpers import NO_PAIN, PATH, log_entries, open_player, screen, small_player
 
 # Records each call and whether it happened inside the user's tap: a capturing click
 # listener on window runs before the button's handler, a bubbling one after it.

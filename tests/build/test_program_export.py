@@ -6,11 +6,12 @@ from pathlib import Path
 
 from hipapp.build.export import build
 from hipapp.paths import DEFAULT_CONTENT
+from ..support.exports import Exported
 
 
-def test_export_has_every_program_page(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    files = set(build(DEFAULT_CONTENT, out, base_url="https://studio.example/hips/"))
+def test_export_has_every_program_page(bundled_export: Exported) -> None:
+    out, written = bundled_export("https://studio.example/hips/")
+    files = set(written)
     program = "programs/four-weeks"
     expected = {
         f"{program}/index.html",
@@ -30,8 +31,7 @@ def test_export_has_every_program_page(tmp_path: Path) -> None:
     assert (out / program / "qr.svg").read_text("utf-8").startswith("<?xml")
 
 
-def test_export_without_a_public_url_warns_on_the_share_page(tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    build(DEFAULT_CONTENT, out)
+def test_export_without_a_public_url_warns_on_the_share_page(bundled_export: Exported) -> None:
+    out, _ = bundled_export()
     share = (out / "programs/four-weeks/share/index.html").read_text("utf-8")
     assert "No public address is set" in share

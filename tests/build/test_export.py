@@ -19,8 +19,8 @@ from hipapp.build.freeze import freeze_urls
 from hipapp.errors import BuildError, ContentError
 from hipapp.web import headers
 
-from .conftest import Write
-from .servers import free_port, serve
+from ..conftest import Write
+from ..support.servers import free_port, serve
 
 
 def test_a_page_and_a_card_called_gen_keep_their_own_compressed_twins(

@@ -13,9 +13,15 @@ from playwright.sync_api import BrowserContext, Page, expect
 from hipapp.build.export import build
 from hipapp.paths import DEFAULT_CONTENT
 
-from .browser import LiveServer
-from .pwa_helpers import as_file, start_recording_static, version_of, wait_ready_offline
-from .test_pwa import served_files
+from ..pwa.test_pwa import served_files
+from ..support.browser import LiveServer
+from ..support.pwa_helpers import (
+    PATIENCE,
+    as_file,
+    start_recording_static,
+    version_of,
+    wait_ready_offline,
+)
 
 
 @pytest.fixture
@@ -59,7 +65,9 @@ def test_new_build_offers_one_update_then_serves_only_the_new_build(
 
     page.reload()
     # The old version keeps serving, whole, until the person accepts.
-    expect(page.locator("#update-banner")).to_have_text("Update ready: Reload", timeout=15_000)
+    expect(page.locator("#update-banner")).to_have_text(
+        "Update ready: Reload", timeout=PATIENCE * 1000
+    )
     assert page.locator("#update-banner button").count() == 1
     expect(page.get_by_role("heading", level=1)).to_have_text("Hip Mobility Studio")
     seen: list[str] = []
