@@ -24,6 +24,10 @@ def create_app(
 ) -> Flask:
     """Build the app for one content folder; raises ContentError when the content is broken."""
     # Imported here, so that reading content (hipapp.content) never loads Flask.
+    from .cli import build, check, new
     from .web.app import make_app
 
-    return make_app(content, strict=strict, config=config)
+    app = make_app(content, strict=strict, config=config)
+    for command in (check, build, new):  # `flask --app app check` works like `hipapp check`
+        app.cli.add_command(command)
+    return app

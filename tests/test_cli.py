@@ -124,3 +124,9 @@ def test_run_serves_the_bundled_content() -> None:
         response = conn.getresponse()
         assert response.status == 200
         assert "Daily hips for a calmer back" in response.read().decode()
+
+
+def test_flask_cli_offers_the_same_commands() -> None:
+    from hipapp import create_app
+
+    assert {"check", "build", "new"} <= set(create_app().cli.list_commands(None))  # type: ignore[arg-type]

@@ -67,10 +67,6 @@ def make_app(
     app.register_blueprint(bp)
     app.register_blueprint(pwa_bp)
     app.register_blueprint(programs_bp)
-    from ..cli import build, check, new
-
-    for command in (check, build, new):
-        app.cli.add_command(command)
 
     @app.after_request
     def add_headers(response: Response) -> Response:
