@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..content.model import Dosage, RestStep, Step
+from ..content.timing import LEAD_IN, SWITCH, work_seconds
 
 Kind = Literal["lead-in", "hold", "switch", "rest", "reps"]
 Side = Literal["left", "right"]
-
-LEAD_IN = 5
-SWITCH = 5
-DEFAULT_TEMPO = 3
 
 
 @dataclass(frozen=True)
@@ -58,12 +55,10 @@ def expand_exercise(
 
 
 def _work(slug: str, dosage: Dosage, side: Side | None, number: int) -> Timed:
+    seconds = work_seconds(dosage)
     if dosage.reps is not None:
-        tempo = dosage.tempo or DEFAULT_TEMPO
-        return Timed(
-            "reps", dosage.reps * tempo, slug, side, number, dosage.sets, dosage.reps, dosage.tempo
-        )
-    return Timed("hold", dosage.hold or 0, slug, side, number, dosage.sets)
+        return Timed("reps", seconds, slug, side, number, dosage.sets, dosage.reps, dosage.tempo)
+    return Timed("hold", seconds, slug, side, number, dosage.sets)
 
 
 def expand(steps: Iterable[Step], *, lead_in: int = LEAD_IN, switch: int = SWITCH) -> list[Timed]:

@@ -26,7 +26,8 @@ from dataclasses import dataclass, is_dataclass
 from typing import Any
 
 from ..content.model import Exercise
-from ..plan.sequence import DEFAULT_TEMPO, LEAD_IN, SWITCH, Timed, total_seconds
+from ..content.timing import DEFAULT_TEMPO, LEAD_IN, SWITCH
+from ..plan.sequence import Timed, total_seconds
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipapp.content.model import Dosage, ExerciseStep, RestStep
+from hipapp.content.model import Dosage, ExerciseStep, RestStep, Step
+from hipapp.content.timing import routine_seconds
 from hipapp.plan.sequence import Timed, expand, expand_exercise, total_seconds
 
 
@@ -101,3 +102,18 @@ def test_structure_invariants(d: Dosage) -> None:
         assert [t.side for t in work] == ["left", "right"] * d.sets
     assert all(t.seconds > 0 for t in timed)
     assert all(1 <= t.set <= d.sets for t in timed)
+
+
+steps = st.lists(
+    st.one_of(
+        st.builds(RestStep, st.integers(1, 600)),
+        st.builds(ExerciseStep, st.just("x"), dosages),
+    ),
+    max_size=8,
+)
+
+
+@given(steps)
+def test_content_total_is_what_the_planner_expands(routine: list[Step]) -> None:
+    """The content checks bound a routine by this total: it must be what the player plays."""
+    assert routine_seconds(routine) == total_seconds(expand(routine))
