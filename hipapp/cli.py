@@ -11,7 +11,7 @@ import click
 
 from .content import load_catalogue
 from .content.fields import SLUG
-from .errors import ContentError, HipappError
+from .errors import ContentError, HipappError, collect_warnings
 from .paths import DEFAULT_CONTENT
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,12 +56,13 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings (such as unknown keys) as errors.")
 def check(content: Path, strict: bool) -> None:
     """Check the content folder and list every problem as path:line: field: message."""
-    try:
-        cat, warnings = load_catalogue(content, strict=strict)
-    except ContentError as exc:
-        fail(exc)
-        return
-    for warning in warnings:
+    with collect_warnings() as warnings:
+        try:
+            cat, _ = load_catalogue(content, strict=strict)
+        except ContentError as exc:
+            fail(exc)
+            return
+    for warning in sorted(warnings):
         click.echo(str(warning))
     counts = [
         plural(len(cat.exercises), "exercise"),
@@ -83,12 +84,16 @@ def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
     """Check the content, then write the whole static site to --out."""
     from .build.export import build as build_site
 
-    try:
-        files = build_site(content, out, base_url=base_url, strict=strict)
-    except HipappError as exc:
-        fail(exc)
-        return
-    click.echo(f"Wrote {len(files)} files to {out}.", err=True)
+    with collect_warnings() as warnings:
+        try:
+            files = build_site(content, out, base_url=base_url, strict=strict)
+        except HipappError as exc:
+            fail(exc)
+            return
+    # The same warnings check prints, wherever they were raised: a build is a check too.
+    for warning in sorted(warnings):
+        click.echo(str(warning))
+    click.echo(f"Wrote {len(files)} files to {out}; {plural(len(warnings), 'warning')}.", err=True)
 
 
 @main.command()

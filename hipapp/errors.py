@@ -1,7 +1,15 @@
-"""The exception tree and the problem records that ``hipapp check`` prints."""
+"""The exception tree, the problem records that ``hipapp check`` prints, and the warnings.
+
+Every warning, wherever it is raised, goes through :func:`warn` to the ``hipapp`` logger;
+:func:`collect_warnings` gathers them (MkDocs counts its warnings the same way), so the
+CLI prints them all and ``--strict`` counts them all, whichever stage found them.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,3 +47,37 @@ class ContentError(HipappError):
 
 class BuildError(HipappError):
     """The static export could not be written."""
+
+
+LOG = logging.getLogger("hipapp")
+# A library does not print on its own: without a collector, warnings go nowhere (each
+# caller that wants them collects them, or reads the list load_catalogue returns).
+LOG.addHandler(logging.NullHandler())
+
+
+def warn(problem: Problem) -> None:
+    """Report a warning to every collector that is listening."""
+    LOG.warning("%s", problem, extra={"problem": problem})
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "problem", None)
+        if not isinstance(problem, Problem):
+            problem = Problem("", 0, "", record.getMessage(), "warning")
+        self.problems.append(problem)
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[Problem]]:
+    """Gather every warning raised inside the block, in the order they come."""
+    handler = _Collector()
+    LOG.addHandler(handler)
+    try:
+        yield handler.problems
+    finally:
+        LOG.removeHandler(handler)

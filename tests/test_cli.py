@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from hipapp import create_app
 from hipapp.cli import main
 
 from .conftest import Write
@@ -92,7 +93,8 @@ def test_run_refuses_broken_content_without_traceback(write: Write) -> None:
     )
     assert done.returncode == 1
     assert done.stdout == (
-        "content/exercises/a.md:1: needs hold (seconds per side, like 30s) or reps (like 10)\n"
+        "content/exercises/a.md:1: hold: required (or reps); add a line like 'hold: 30s' "
+        "(seconds per side) or 'reps: 10'\n"
     )
     assert "Traceback" not in done.stderr
 
@@ -130,3 +132,51 @@ def test_flask_cli_offers_the_same_commands() -> None:
     from hipapp import create_app
 
     assert {"check", "build", "new"} <= set(create_app().cli.list_commands(None))  # type: ignore[arg-type]
+
+
+SVG_LOGO = ("media/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+
+
+def test_check_and_build_count_the_same_warnings(
+    runner: CliRunner, small_content: Path, write: Write, tmp_path: Path
+) -> None:
+    """A warning fails --strict wherever it is raised, and build prints it as check does."""
+    write(*SVG_LOGO)
+    write("site.yaml", "name: Studio\nlogo: logo.svg\n")
+    warning = (
+        "content/site.yaml:2: warning: logo: app icons are drawn from PNG, JPEG, WebP or GIF "
+        'logos; "logo.svg" is not one, so they show the initials instead\n'
+    )
+    out = tmp_path / "site"
+    checked = runner.invoke(main, ["check", "--content", str(small_content)])
+    built = runner.invoke(main, ["build", "--content", str(small_content), "--out", str(out)])
+    assert (checked.exit_code, built.exit_code) == (0, 0), built.output
+    assert checked.stdout == built.stdout == warning
+    files = sum(p.is_file() for p in out.rglob("*"))
+    assert built.stderr == f"Wrote {files} files to {out}; 1 warning.\n"
+    for command in (["check"], ["build", "--out", str(tmp_path / "strict")]):
+        strict = runner.invoke(main, [*command, "--strict", "--content", str(small_content)])
+        assert strict.exit_code == 1, command
+        assert strict.stdout == warning
+        assert strict.stderr == "0 errors, 1 warning.\n"
+    assert not (tmp_path / "strict").exists()
+
+
+def test_a_warning_raised_while_the_app_is_set_up_counts_under_strict(
+    small_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hipapp.errors import ContentError, Problem, warn
+    from hipapp.web import app as web_app
+
+    def filters_that_warn(env: object) -> None:
+        warn(Problem("content/site.yaml", 1, "x", "from the web layer", "warning"))
+
+    monkeypatch.setattr(web_app, "register_filters", filters_that_warn)
+    assert [str(w) for w in create_app(small_content).extensions["hipapp.warnings"]] == [
+        "content/site.yaml:1: warning: x: from the web layer"
+    ]
+    with pytest.raises(ContentError) as info:
+        create_app(small_content, strict=True)
+    assert [str(p) for p in info.value.problems] == [
+        "content/site.yaml:1: warning: x: from the web layer"
+    ]

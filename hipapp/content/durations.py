@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+import math
 import re
 
-_DURATION = re.compile(r"^(?:(?P<m>\d+)\s*m(?:in)?)?\s*(?:(?P<s>\d+)\s*s?)?$")
+_DURATION = re.compile(r"^(?:(?P<m>[0-9]+)\s*m(?:in)?)?\s*(?:(?P<s>[0-9]+)\s*s?)?$")
+_WHOLE = re.compile(r"[0-9]+")
+# More digits than this is never a sane number of seconds, and int() of a few thousand
+# digits raises: report such a value as too big instead of converting it.
+_DIGITS = 9
+TOO_BIG = 1_000_000_000  # 10 ** _DIGITS
 
 
-def parse_duration(value: object, *, allow_zero: bool = False) -> int:
-    """Return whole seconds for ``value`` or raise ``ValueError`` with a readable reason."""
+def parse_duration(value: object) -> int:
+    """Whole seconds (≥ 0) for ``value``, or ``ValueError`` saying what to write.
+
+    A number too long to be seconds comes back as ``TOO_BIG``, for the caller's bound.
+    """
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError(f'expected seconds like 30 or "45s", got {describe(value)}')
     if isinstance(value, int):
-        seconds = value
-    else:
-        text = value.strip().lower()
-        match = _DURATION.match(text)
-        if not text or not match or not (match["m"] or match["s"]):
-            raise ValueError(f'expected seconds like 30 or "45s", got {describe(value)}')
-        seconds = int(match["m"] or 0) * 60 + int(match["s"] or 0)
-    if seconds < 0 or (seconds == 0 and not allow_zero):
-        floor = "0" if allow_zero else "1 second"
-        raise ValueError(f"must be at least {floor}, got {describe(value)}")
-    return seconds
+        return value
+    text = value.strip().lower()
+    match = _DURATION.match(text)
+    if not text or not match or not (match["m"] or match["s"]):
+        raise ValueError(f'expected seconds like 30 or "45s", got {describe(value)}')
+    minutes = _number(match["m"] or "0")
+    seconds = _number(match["s"] or "0")
+    return min(minutes * 60 + seconds, TOO_BIG)
+
+
+def _number(digits: str) -> int:
+    """``int(digits)``, or ``TOO_BIG`` for a number longer than any bound here."""
+    if not _WHOLE.fullmatch(digits):
+        raise ValueError(digits)
+    return int(digits) if len(digits.lstrip("0")) <= _DIGITS else TOO_BIG
 
 
 def describe(value: object) -> str:
@@ -30,9 +43,12 @@ def describe(value: object) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, str):
-        return f'"{value}"'
+        return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and abs(value) >= 10**30:
+        # str() of a few thousand digits raises ValueError (and helps nobody read it).
+        return f"a {math.floor(math.log10(abs(value))) + 1:,}-digit number"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -55,6 +71,17 @@ def format_total(seconds: int) -> str:
     return f"{round(seconds / 60)} min"
 
 
+def format_long(seconds: int) -> str:
+    """A long total in whole minutes, rounded up, for bound messages: 18600 → "5 h 10 min".
+
+    Rounded up, so that a total just over a bound never reads as the bound itself.
+    """
+    hours, minutes = divmod(-(-seconds // 60), 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours:,} h {minutes} min" if minutes else f"{hours:,} h"
+
+
 _DELTA = re.compile(r"^(?P<sign>[+-])\s*(?P<rest>.+)$")
 
 
@@ -64,10 +91,12 @@ def parse_delta(value: object, *, seconds: bool) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     match = _DELTA.match(value.strip()) if isinstance(value, str) else None
+    wrong = f"expected a change like {example}, got {describe(value)}"
     if not match:
-        raise ValueError(f"expected a change like {example}, got {describe(value)}")
+        raise ValueError(wrong)
+    rest = match["rest"].strip()
     try:
-        amount = parse_duration(match["rest"]) if seconds else int(match["rest"])
+        amount = parse_duration(rest) if seconds else _number(rest)
     except ValueError:
-        raise ValueError(f"expected a change like {example}, got {describe(value)}") from None
+        raise ValueError(wrong) from None
     return -amount if match["sign"] == "-" else amount

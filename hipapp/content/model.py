@@ -15,7 +15,7 @@ class Site:
     """Studio branding and contact details from ``site.yaml``."""
 
     name: str = "hipapp"
-    short_name: str = "hipapp"
+    short_name: str = ""  # the name under the home-screen icon; the name when empty
     description: str = ""
     theme_color: str = "#1f6f5c"
     background_color: str = "#ffffff"

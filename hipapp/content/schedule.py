@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Dosage, Program, Progression
+from .model import Dosage, ExerciseStep, Program, Progression, Step
 
 WEEK = 7
 
@@ -48,4 +48,16 @@ def apply_change(dosage: Dosage, change: Progression | None) -> Dosage:
         hold=dosage.hold + change.hold if dosage.hold is not None else None,
         reps=dosage.reps + change.reps if dosage.reps is not None else None,
         sets=dosage.sets + change.sets,
+    )
+
+
+def progressed_steps(steps: tuple[Step, ...], change: Progression | None) -> tuple[Step, ...]:
+    """A routine's steps with one progression entry applied to every exercise step."""
+    if change is None:
+        return steps
+    return tuple(
+        ExerciseStep(s.exercise, apply_change(s.dosage, change))
+        if isinstance(s, ExerciseStep)
+        else s
+        for s in steps
     )

@@ -29,7 +29,8 @@ from datetime import date
 from typing import Literal
 
 from ..content.model import Dosage, Exercise, ExerciseStep, Program, RestStep, Routine, Sides, Step
-from .programs import ProgramDay, day_routine, progressed_steps
+from ..content.schedule import progressed_steps
+from .programs import ProgramDay, day_routine
 
 Kind = Literal["routine", "program"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..content.model import ExerciseStep, Program, Progression, Routine, Step
-from ..content.schedule import active, apply_change, length, week_of
+from ..content.model import Program, Progression, Routine, Step
+from ..content.schedule import active, length, progressed_steps, week_of
 
 
 @dataclass(frozen=True)
@@ -24,18 +24,6 @@ class ProgramDay:
     steps: tuple[Step, ...]
     rest: bool
     change: Progression | None  # the progression entry in force, if any
-
-
-def progressed_steps(steps: tuple[Step, ...], change: Progression | None) -> tuple[Step, ...]:
-    """A routine's steps with one progression entry applied to every exercise step."""
-    if change is None:
-        return steps
-    return tuple(
-        ExerciseStep(s.exercise, apply_change(s.dosage, change))
-        if isinstance(s, ExerciseStep)
-        else s
-        for s in steps
-    )
 
 
 def day_routine(program: Program, routines: Mapping[str, Routine], number: int) -> ProgramDay:

@@ -15,13 +15,15 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ..content.site import DRAWABLE_LOGOS
 from ..files import keep
 from .theme import DEFAULT, contrast, parse_color
 
 RGB = tuple[int, int, int]
 Kind = Literal["any", "maskable", "apple", "narrow", "wide"]
-# Pillow reads these; SVG it cannot rasterise, so SVG logos fall back to initials.
-RASTER = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+# Pillow reads these; SVG it cannot rasterise, so SVG logos fall back to initials. The
+# content check warns about the others with the same list.
+RASTER = DRAWABLE_LOGOS
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from flask import Flask, Response, render_template, request, send_from_directory
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
-from ..content import load_catalogue
+from ..content import Catalogue, load_catalogue
+from ..errors import ContentError, collect_warnings
 from ..files import cache_folder
 from ..paths import DEFAULT_CONTENT, STATIC, TEMPLATES
 from . import delivery, headers
@@ -30,9 +31,18 @@ def make_app(
     app.config.from_prefixed_env("HIPAPP")
     app.config.update(config or {})
     folder = Path(content or app.config.get("CONTENT") or DEFAULT_CONTENT)
-    cat, warnings = load_catalogue(folder, strict=strict)
-    app.extensions["hipapp"] = cat
-    app.extensions["hipapp.warnings"] = warnings
+    with collect_warnings() as warnings:
+        app.extensions["hipapp"] = cat = load_catalogue(folder, strict=strict)[0]
+        _setup(app, cat)
+    # Every warning counts under --strict, whichever stage raised it (MkDocs' rule).
+    if strict and warnings:
+        raise ContentError(warnings)
+    app.extensions["hipapp.warnings"] = sorted(warnings)
+    return app
+
+
+def _setup(app: Flask, cat: Catalogue) -> None:
+    """Templates, assets, blueprints and hooks for one loaded catalogue."""
 
     # Compiling the templates costs every process ~0.4 s; keep the bytecode between runs
     # (checked against each template's source, so an edited template is compiled again).
@@ -81,5 +91,3 @@ def make_app(
     @app.errorhandler(404)
     def not_found(_: Exception) -> tuple[str, int]:
         return render_template("404.html"), 404
-
-    return app

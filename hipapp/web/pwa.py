@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 import mimetypes
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
-from flask.blueprints import BlueprintSetupState
 
-from ..errors import Problem
 from ..files import cache_folder
 from ..paths import SW_SOURCE
-from ..pwa.icons import ART, Brand, draw_kept, usable_logo
+from ..pwa.icons import ART, Brand, draw_kept
 from ..pwa.manifest import MANIFEST_TYPE, build_manifest, icon_svg, initials
 from ..pwa.precache import Precache, precache_of, worker_source
 from .assets import gen_folder
@@ -32,25 +29,6 @@ mimetypes.add_type("text/javascript", ".js")
 NOT_PRECACHED = frozenset({"pwa.service_worker", "site.not_found_page", "site.robots"})
 
 bp = Blueprint("pwa", __name__)
-
-
-@bp.record_once
-def _check_logo(state: BlueprintSetupState) -> None:
-    """Warn, once per app, when the logo cannot be drawn into the PNG icons."""
-    app = state.app
-    assert isinstance(app, Flask)
-    cat = catalogue(app)
-    if cat.site.logo and usable_logo(Path(cat.site.logo)) is None:
-        app.extensions["hipapp.warnings"].append(
-            Problem(
-                f"{cat.root.name}/site.yaml",
-                0,
-                "logo",
-                "app icons are drawn from PNG, JPEG, WebP or GIF logos; "
-                f'"{cat.site.logo}" is not one, so they show the initials instead',
-                "warning",
-            )
-        )
 
 
 def brand(app: Flask) -> Brand:

@@ -57,7 +57,11 @@ CARD_CASES = [
     ),
     ("hold: 30\n", "x.md:1: title: required; add a line like 'title: Glute bridge'"),
     ("title: T\nhold: 30\nreps: 10\n", "x.md:3: hold: use either hold (seconds) or reps, not both"),
-    ("title: T\n", "x.md:1: needs hold (seconds per side, like 30s) or reps (like 10)"),
+    (
+        "title: T\n",
+        "x.md:1: hold: required (or reps); add a line like 'hold: 30s' (seconds per side) "
+        "or 'reps: 10'",
+    ),
     ("title: T\nhold: long\n", 'x.md:3: hold: expected seconds like 30 or "45s", got "long"'),
     ("title: T\nhold: -5\n", "x.md:3: hold: must be at least 1 second, got -5"),
     ("title: T\nhold: 0\n", "x.md:3: hold: must be at least 1 second, got 0"),
@@ -161,12 +165,12 @@ def test_routine_problems_are_all_reported_with_lines(write: Write) -> None:
         """,
     )
     assert problems(root) == [
-        'content/routines/daily.md:5: steps[1]: unknown card "strech" (did you mean "stretch"?)',
-        'content/routines/daily.md:7: steps[2].hold: expected seconds like 30 or "45s", got "long"',
-        "content/routines/daily.md:8: steps[3]: expected a card slug, 'exercise: slug' with "
+        'content/routines/daily.md:5: steps[2]: unknown card "strech" (did you mean "stretch"?)',
+        'content/routines/daily.md:7: steps[3].hold: expected seconds like 30 or "45s", got "long"',
+        "content/routines/daily.md:8: steps[4]: expected a card slug, 'exercise: slug' with "
         "overrides, or 'rest: 30s'",
-        "content/routines/daily.md:9: steps[4].rest: must be at least 1 second, got 0",
-        "content/routines/daily.md:11: steps[5].hold: unknown key",
+        "content/routines/daily.md:9: steps[5].rest: must be at least 1 second, got 0",
+        "content/routines/daily.md:11: steps[6].hold: unknown key",
     ]
 
 
@@ -216,22 +220,22 @@ def test_program_problems(small_content: Path, write: Write) -> None:
         """,
     )
     assert problems(root) == [
-        'content/programs/p.md:3: days[1]: unknown routine "dialy" (did you mean "daily"?)',
-        "content/programs/p.md:3: days[3]: expected a routine slug or rest",
+        'content/programs/p.md:3: days[2]: unknown routine "dialy" (did you mean "daily"?)',
+        "content/programs/p.md:3: days[4]: expected a routine slug or rest",
         'content/programs/p.md:4: rest_routine: unknown routine "nope"',
-        "content/programs/p.md:6: progression[0].from_week: must be between 1 and 520, got 0",
-        "content/programs/p.md:7: progression[0].hold: expected a change like +15s or -5s, "
+        "content/programs/p.md:6: progression[1].from_week: must be between 1 and 520, got 0",
+        "content/programs/p.md:7: progression[1].hold: expected a change like +15s or -5s, "
         'got "more"',
-        "content/programs/p.md:8: progression[1].from_week: required; the week this change "
+        "content/programs/p.md:8: progression[2].from_week: required; the week this change "
         "starts, like 3",
-        'content/programs/p.md:8: progression[1].week: unknown key (did you mean "from_week"?)',
+        'content/programs/p.md:8: progression[2].week: unknown key (did you mean "from_week"?)',
     ]
 
 
 def test_site_yaml_errors_are_located(small_content: Path, write: Write) -> None:
     root = write("site.yaml", "name: Studio\nlogo: logo.png\ncolour: red\n")
     assert problems(root) == [
-        'content/site.yaml:1: logo: no file "logo.png" in media/',
+        'content/site.yaml:2: logo: no file "logo.png" in media/',
         "content/site.yaml:3: warning: colour: unknown key",
     ]
 

@@ -35,12 +35,12 @@ def test_progression_that_shrinks_a_step_to_nothing_names_routine_and_card(
         "  - from_week: 2\n    hold: -20s\n    sets: -2\n    reps: -3\n",
     )
     assert problems(root) == [
-        'content/programs/p.md:7: progression[0].hold: makes hold of "stretch" in routine '
+        'content/programs/p.md:7: progression[1].hold: makes hold of "stretch" in routine '
         '"daily" 0 s from week 2; it must stay at least 1 s',
         # Week 2 starts on day 8, a rest day; day 9 plays "reps" (1 set) before "daily".
-        'content/programs/p.md:8: progression[0].sets: makes sets of "bridge" in routine '
+        'content/programs/p.md:8: progression[1].sets: makes sets of "bridge" in routine '
         '"reps" -1 from week 2; it must stay at least 1 set',
-        'content/programs/p.md:9: progression[0].reps: makes reps of "bridge" in routine '
+        'content/programs/p.md:9: progression[1].reps: makes reps of "bridge" in routine '
         '"reps" 0 from week 2; it must stay at least 1 rep',
     ]
 
@@ -61,9 +61,9 @@ def test_progression_entries_must_go_up(small_content: Path, write: Write) -> No
         "  - from_week: 3\n    sets: +1\n",
     )
     assert problems(root) == [
-        "content/programs/p.md:8: progression[1].from_week: weeks must go up: week 2 comes "
+        "content/programs/p.md:8: progression[2].from_week: weeks must go up: week 2 comes "
         "after week 3; list entries in the order they start",
-        "content/programs/p.md:10: progression[2].from_week: weeks must go up: week 3 comes "
+        "content/programs/p.md:10: progression[3].from_week: weeks must go up: week 3 comes "
         "after week 3; list entries in the order they start",
     ]
 
@@ -73,7 +73,7 @@ def test_progression_beyond_the_program_is_a_warning(small_content: Path, write:
     root = program(write, "  - from_week: 3\n    hold: +5s\n  - from_week: 4\n    hold: +9s\n")
     cat, warnings = load_catalogue(root)
     assert [str(w) for w in warnings] == [
-        "content/programs/p.md:8: warning: progression[1].from_week: never applies: "
+        "content/programs/p.md:8: warning: progression[2].from_week: never applies: "
         "the program has 3 weeks (15 days)"
     ]
     assert problems(root, strict=True) == [str(w) for w in warnings]

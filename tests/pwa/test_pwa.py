@@ -133,7 +133,7 @@ def test_svg_logo_falls_back_to_initials_with_a_warning(small_content: Path, wri
     write("site.yaml", "name: Blue Studio\ntheme_color: '#1a4fa0'\nlogo: logo.svg\n")
     app = create_app(small_content)
     assert [str(w) for w in app.extensions["hipapp.warnings"]] == [
-        "content/site.yaml: warning: logo: app icons are drawn from PNG, JPEG, WebP or GIF "
+        "content/site.yaml:3: warning: logo: app icons are drawn from PNG, JPEG, WebP or GIF "
         'logos; "logo.svg" is not one, so they show the initials instead'
     ]
     body = app.test_client().get("/icons/icon-192.png").data
