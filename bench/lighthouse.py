@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, Row, pip_install, print_table  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from tests.servers import free_port  # noqa: E402
+from tests.support.servers import free_port  # noqa: E402
 
 NODE_DIR = Path(__file__).resolve().parent / ".node"
 LIGHTHOUSE = NODE_DIR / "node_modules" / ".bin" / "lighthouse"

@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from hipapp import create_app  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, start_flask  # noqa: E402
-from tests.pwa_helpers import wait_ready_offline  # noqa: E402
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, start_flask  # noqa: E402
+from tests.support.pwa_helpers import wait_ready_offline  # noqa: E402
 
 PAGES = ["routines/daily-hips/", "routines/hip-strength/play/", "exercises/hip-cars/", ""]
 ROUNDS = 5

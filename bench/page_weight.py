@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from hipapp import create_app  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, start_flask  # noqa: E402
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, start_flask  # noqa: E402
 
 PAGES = ["/routines/daily-hips/", "/routines/daily-hips/play/"]
 CRITICAL = {"Document", "Stylesheet", "Script"}

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, Row, apt_install, pip_install, print_table  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from tests.servers import free_port, wait_until_up  # noqa: E402
+from tests.support.servers import free_port, wait_until_up  # noqa: E402
 
 PAGE = "/routines/daily-hips/"
 

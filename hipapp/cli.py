@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from .content import load_catalogue
 from .content.fields import SLUG
 from .errors import ContentError, HipappError, collect_warnings
 from .paths import DEFAULT_CONTENT
+from .processes import parallel
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,6 +41,12 @@ def fail(exc: HipappError) -> None:
     else:
         click.echo(f"error: {exc}", err=True)
     sys.exit(1)
+
+
+def build_workers() -> int | None:
+    """HIPAPP_BUILD_WORKERS, else None: one process per core."""
+    configured = os.environ.get("HIPAPP_BUILD_WORKERS", "")
+    return int(configured) if configured.isdigit() and int(configured) > 0 else None
 
 
 def plural(count: int, noun: str) -> str:
@@ -86,7 +94,9 @@ def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
 
     with collect_warnings() as warnings:
         try:
-            files = build_site(content, out, base_url=base_url, strict=strict)
+            # The one place hipapp forks: a command that exits when done, never a server.
+            with parallel(build_workers()):
+                files = build_site(content, out, base_url=base_url, strict=strict)
         except HipappError as exc:
             fail(exc)
             return

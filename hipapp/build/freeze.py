@@ -1,7 +1,8 @@
 """Freeze a list of URLs to files, split across forked worker processes for large sites.
 
-Pages are independent, so a big library freezes on every core. Workers are forked after
-the catalogue is loaded, so they share it instead of loading it again.
+Pages are independent, so a big library freezes on every core under ``hipapp build``.
+Workers are forked after the catalogue is loaded, so they share it instead of loading it
+again.
 
 Each URL is dispatched straight into the app inside one app context, with a minimal WSGI
 environ: no test client, no response wrapping, no per-URL freezer bookkeeping. That took
@@ -14,9 +15,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import os
 import sys
-import traceback
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,48 +25,19 @@ from flask import Flask
 
 from ..errors import BuildError
 from ..files import cache_folder, keep
+from ..processes import fork_batches
 from ..web.assets import gen_folder
 
-PARALLEL_FROM = 200  # below this many URLs, forking costs more than it saves
+PER_PROCESS = 100  # below this many URLs per process, forking costs more than it saves
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
 
 
-def workers_for(count: int) -> int:
-    """How many processes to use: HIPAPP_BUILD_WORKERS, else one per core for big sites."""
-    configured = os.environ.get("HIPAPP_BUILD_WORKERS", "")
-    if configured.isdigit() and int(configured) > 0:
-        wanted = int(configured)
-    else:
-        wanted = (os.cpu_count() or 1) if count >= PARALLEL_FROM else 1
-    return max(1, min(wanted, 8, count)) if hasattr(os, "fork") else 1
-
-
 def freeze_urls(app: Flask, urls: list[str], destination: Path) -> None:
-    """Write every URL under ``destination`` with its .gz and .br twins."""
-    workers = workers_for(len(urls))
-    chunks = [urls[i::workers] for i in range(workers)]
-    children = []
-    for chunk in chunks[1:]:
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child
-            code = 0
-            try:
-                _freeze_chunk(app, chunk, destination)
-            except BaseException:
-                traceback.print_exc(file=sys.stderr)
-                code = 1
-            os._exit(code)
-        children.append(pid)
-    error: Exception | None = None
-    try:
-        _freeze_chunk(app, chunks[0], destination)
-    except Exception as exc:
-        error = exc
-    failed = [pid for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])]
-    if error is not None:
-        raise error
-    if failed:
-        raise BuildError(f"{len(failed)} build worker(s) failed; see the messages above")
+    """Write every URL under ``destination`` with its .gz and .br twins.
+
+    Under ``hipapp build`` (see hipapp/processes.py) a large site is split over processes.
+    """
+    fork_batches(partial(_freeze_chunk, app, destination=destination), urls, least=PER_PROCESS)
 
 
 def file_of(path: str) -> str:
@@ -107,7 +78,7 @@ _ENVIRON: dict[str, Any] = {
 }
 
 
-def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> None:
+def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> list[None]:
     bundles = cache_folder(gen_folder(app), "brotli")
     with app.app_context():
         for path in urls:
@@ -119,6 +90,7 @@ def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> None:
             # happens to be called "gen" is a page like any other.
             bundle = path.startswith(f"{app.static_url_path}/gen/")
             precompress(target, data, cache=bundles if bundle else None, brotli_too=bundle)
+    return [None] * len(urls)
 
 
 def precompress(

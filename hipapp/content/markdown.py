@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,6 +12,8 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+
+from ..processes import fork_map
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -69,17 +69,17 @@ def render_markdown(text: str, media_prefix: str = "") -> Rendered:
     return Rendered(html, list(env.get("images", [])), _first_cue(tokens))
 
 
-PARALLEL_FROM = 200  # below this many bodies, starting processes costs more than it saves
+# Below this many bodies per process, starting one costs more than it saves.
+PER_PROCESS = 100
 
 
 def render_all(bodies: list[str], media_prefix: str = "") -> list[Rendered]:
-    """Render many bodies; a large library's are split over forked processes."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(bodies) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return [render_markdown(body, media_prefix) for body in bodies]
-    with mp.get_context("fork").Pool(workers) as pool:
-        chunk = max(1, len(bodies) // (workers * 4))
-        return pool.map(partial(render_markdown, media_prefix=media_prefix), bodies, chunk)
+    """Render many bodies; under ``hipapp build`` a large library's are split over processes.
+
+    Everywhere else (a server worker, a test) they render in this process: see
+    hipapp/processes.py for why a server must never fork.
+    """
+    return fork_map(partial(render_markdown, media_prefix=media_prefix), bodies, least=PER_PROCESS)
 
 
 def _first_cue(tokens: list[Token]) -> str:

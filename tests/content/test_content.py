@@ -257,13 +257,16 @@ def test_missing_content_folder(tmp_path: Path) -> None:
 
 
 def test_parallel_markdown_matches_serial() -> None:
-    """A large library renders in forked processes: same results, same order."""
+    """Under ``hipapp build`` a large library renders in forked processes: same results,
+    same order."""
     script = (
         "from hipapp.content.markdown import render_all, render_markdown\n"
+        "from hipapp.processes import parallel\n"
         "bodies = [f'## Cues\\n- Cue {i}\\n\\n![pose](p{i}.svg) [x](javascript:y)' "
         "for i in range(260)]\n"
-        "assert render_all(bodies, 'm/') == [render_markdown(b, 'm/') for b in bodies]\n"
-        "print(render_all(bodies, 'm/')[259].first_cue)\n"
+        "with parallel(2):\n"
+        "    assert render_all(bodies, 'm/') == [render_markdown(b, 'm/') for b in bodies]\n"
+        "    print(render_all(bodies, 'm/')[259].first_cue)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120

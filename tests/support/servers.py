@@ -22,13 +22,15 @@ def wait_until_up(port: int, proc: subprocess.Popen[bytes], timeout: float = 15.
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             break
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             conn.request("HEAD", "/")
             conn.getresponse()
             return
         except OSError:
             time.sleep(0.05)
+        finally:
+            conn.close()
     proc.kill()
     output = proc.communicate()[0].decode(errors="replace")
     raise RuntimeError(f"server on port {port} did not start:\n{output}")
