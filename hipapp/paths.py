@@ -11,3 +11,4 @@ TEMPLATES = ROOT / "templates"
 SW_SOURCE = STATIC / "sw.js"
 # Built bundles and kept work; HIPAPP_GEN_DIR moves it (the tests keep the checkout clean).
 GEN = STATIC / "gen"
+LOCALES = Path(__file__).resolve().parent / "locales"  # messages.pot and <lang>/LC_MESSAGES/

@@ -56,21 +56,6 @@ def describe(value: object) -> str:
     return str(value)
 
 
-def format_duration(seconds: int) -> str:
-    """Human dosage text: 30 → "30 s", 90 → "1 min 30 s", 600 → "10 min"."""
-    minutes, secs = divmod(int(seconds), 60)
-    if not minutes:
-        return f"{secs} s"
-    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-
-
-def format_total(seconds: int) -> str:
-    """Approximate total time, rounded to whole minutes once past one minute."""
-    if seconds < 60:
-        return f"{seconds} s"
-    return f"{round(seconds / 60)} min"
-
-
 def format_long(seconds: int) -> str:
     """A long total in whole minutes, rounded up, for bound messages: 18600 → "5 h 10 min".
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from ..content.model import Program, Progression, Routine, Step
 from ..content.schedule import active, length, progressed_steps, week_of
+from ..i18n import N_, SOURCE, Words, words_for
+
+REST_DAY = N_("Rest day")  # a rest day's title; the web views pass it translated
 
 
 @dataclass(frozen=True)
@@ -26,8 +29,12 @@ class ProgramDay:
     change: Progression | None  # the progression entry in force, if any
 
 
-def day_routine(program: Program, routines: Mapping[str, Routine], number: int) -> ProgramDay:
+def day_routine(
+    program: Program, routines: Mapping[str, Routine], number: int, *, rest_title: str = REST_DAY
+) -> ProgramDay:
     """Day ``number`` (1-based) of ``program``; raises ValueError outside the program.
+
+    ``rest_title`` names rest days in the site's language (web/programs.py passes it).
 
     The gentle routine offered on rest days is played as written: it is optional recovery,
     not training, so it does not progress.
@@ -42,7 +49,7 @@ def day_routine(program: Program, routines: Mapping[str, Routine], number: int) 
             number,
             week,
             gentle.slug if gentle else None,
-            "Rest day",
+            rest_title,
             gentle.steps if gentle else (),
             True,
             None,
@@ -53,27 +60,32 @@ def day_routine(program: Program, routines: Mapping[str, Routine], number: int) 
     return ProgramDay(number, week, slug, routine.title, steps, False, change)
 
 
-def calendar(program: Program, routines: Mapping[str, Routine]) -> list[ProgramDay]:
+def calendar(
+    program: Program, routines: Mapping[str, Routine], *, rest_title: str = REST_DAY
+) -> list[ProgramDay]:
     """Every day of the program, in order."""
-    return [day_routine(program, routines, n) for n in range(1, length(program) + 1)]
+    return [
+        day_routine(program, routines, n, rest_title=rest_title)
+        for n in range(1, length(program) + 1)
+    ]
 
 
-def _amount(value: int, one: str, many: str) -> str:
-    return f"{abs(value)} {one if abs(value) == 1 else many}"
-
-
-def describe_change(change: Progression) -> str:
-    """A progression entry in words: "holds 15 s longer, 1 more set and 2 more reps"."""
+def describe_change(change: Progression, w: Words | None = None) -> str:
+    """A progression entry in words: "holds 15 s longer, 1 more set, and 2 more reps"."""
+    w = w or words_for(SOURCE)
     parts = []
-    if change.hold:
-        parts.append(f"holds {abs(change.hold)} s {'longer' if change.hold > 0 else 'shorter'}")
-    if change.sets:
-        word = "more" if change.sets > 0 else "fewer"
-        parts.append(f"{_amount(change.sets, 'set', 'sets').replace(' ', f' {word} ', 1)}")
-    if change.reps:
-        word = "more" if change.reps > 0 else "fewer"
-        parts.append(f"{_amount(change.reps, 'rep', 'reps').replace(' ', f' {word} ', 1)}")
+    if change.hold > 0:
+        parts.append(w.gettext("holds %(duration)s longer", duration=w.duration(change.hold)))
+    elif change.hold < 0:
+        parts.append(w.gettext("holds %(duration)s shorter", duration=w.duration(-change.hold)))
+    if change.sets > 0:
+        parts.append(w.ngettext("%(num)s more set", "%(num)s more sets", change.sets))
+    elif change.sets < 0:
+        parts.append(w.ngettext("%(num)s fewer set", "%(num)s fewer sets", -change.sets))
+    if change.reps > 0:
+        parts.append(w.ngettext("%(num)s more rep", "%(num)s more reps", change.reps))
+    elif change.reps < 0:
+        parts.append(w.ngettext("%(num)s fewer rep", "%(num)s fewer reps", -change.reps))
     if not parts:
-        return "the same as week 1"
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return text + " than in week 1"
+        return w.gettext("the same as week 1")
+    return w.gettext("%(changes)s than in week 1", changes=w.join(parts))

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..content.model import Routine, Site
+from ..i18n import Words
 from .icons import ART
 from .theme import contrast, parse_color
 
@@ -39,6 +40,7 @@ def icon_svg(name: str, color: str) -> str:
 def build_manifest(
     site: Site,
     routines: Iterable[Routine],
+    words: Words,
     *,
     home: str,
     icon: Callable[[str], str],
@@ -55,11 +57,12 @@ def build_manifest(
     icons = [picture(f"icon-{s}", purpose="any") for s in (192, 512)]
     icons += [picture(f"maskable-{s}", purpose="maskable") for s in (192, 512)]
     body: dict[str, Any] = {"id": app_id} if app_id else {}
+    label = words.gettext("%(studio)s: routines", studio=site.name)
     return body | {
         "name": site.name,
         "short_name": site.short_name or site.name,
         "description": site.description or site.name,
-        "lang": site.lang or "en",
+        "lang": words.lang,
         "dir": "ltr",
         # The home page sends "?launch=app" on to today's session when a program is running.
         "start_url": f"{home}?launch=app",
@@ -71,11 +74,16 @@ def build_manifest(
         "categories": ["health", "fitness"],
         "icons": icons,
         "screenshots": [
-            picture("screenshot-narrow", form_factor="narrow", label=f"{site.name}: routines"),
-            picture("screenshot-wide", form_factor="wide", label=f"{site.name}: routines"),
+            picture("screenshot-narrow", form_factor="narrow", label=label),
+            picture("screenshot-wide", form_factor="wide", label=label),
         ],
         "shortcuts": [
-            {"name": r.title, "url": routine(r.slug), "icons": [picture("icon-192")]}
+            {
+                "name": r.title,
+                "description": words.gettext("Start %(routine)s", routine=r.title),
+                "url": routine(r.slug),
+                "icons": [picture("icon-192")],
+            }
             for r in routines
         ],
     }

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, render_template, request, send_from_directory
+from flask import Flask, Response, current_app, render_template, request, send_from_directory
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 
@@ -17,6 +17,7 @@ from ..paths import DEFAULT_CONTENT, STATIC, TEMPLATES
 from . import delivery, headers
 from .assets import asset_urls, gen_folder, init_assets
 from .filters import register_filters
+from .state import words
 from .urls import link, url
 
 
@@ -69,6 +70,18 @@ def _setup(app: Flask, cat: Catalogue) -> None:
         asset=lambda name: link(asset_urls(env)[name] if app.debug else urls[name]),
     )
     register_filters(app.jinja_env)
+    # Templates say _("…"), ngettext(…) and {% trans %}; each call asks the accessor, so the
+    # language stays in one place (web/state.py).
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: words(current_app).translations.gettext(message),
+        ngettext=lambda one, many, n: words(current_app).translations.ngettext(one, many, n),
+        newstyle=True,
+    )
+
+    @app.context_processor
+    def language() -> dict[str, str]:
+        return {"lang": words(current_app).lang}
 
     from .programs import bp as programs_bp
     from .pwa import bp as pwa_bp

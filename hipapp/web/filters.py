@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import json
 
+from flask import current_app
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..content.durations import format_duration, format_total
 from ..content.model import Dosage
+from ..i18n import Words
 from .models import plain
+from .state import words
 
 
-def dosage_text(dosage: Dosage) -> str:
+def dosage_text(dosage: Dosage, w: Words) -> str:
     """Dosage as people write it: "2 × 30 s each side", "10 reps"."""
-    work = f"{dosage.reps} reps" if dosage.reps is not None else format_duration(dosage.hold or 0)
-    text = f"{dosage.sets} × {work}" if dosage.sets > 1 else work
+    if dosage.reps is not None:
+        work = w.ngettext("%(num)s rep", "%(num)s reps", dosage.reps)
+    else:
+        work = w.duration(dosage.hold or 0)
+    text = (
+        w.gettext("%(sets)s × %(work)s", sets=dosage.sets, work=work) if dosage.sets > 1 else work
+    )
     if dosage.sides == "both":
-        text += " each side"
+        text = w.gettext("%(dosage)s each side", dosage=text)
     if dosage.sets > 1 and dosage.rest:
-        text += f", {format_duration(dosage.rest)} rest between sets"
+        text = w.gettext(
+            "%(dosage)s, %(rest)s rest between sets", dosage=text, rest=w.duration(dosage.rest)
+        )
     return text
 
 
@@ -36,10 +45,10 @@ def data_json(value: object) -> Markup:
 
 
 def register_filters(env: Environment) -> None:
-    """The Jinja filters the templates use."""
+    """The Jinja filters the templates use; words come from the app's language."""
     env.filters.update(
-        dosage=dosage_text,
-        duration=format_duration,
-        total=format_total,
+        dosage=lambda dosage: dosage_text(dosage, words(current_app)),
+        duration=lambda seconds: words(current_app).duration(seconds),
+        total=lambda seconds: words(current_app).total(seconds),
         data_json=data_json,
     )

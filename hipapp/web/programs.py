@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 
 from ..content.model import Program
 from ..content.schedule import length, weeks
-from ..plan.programs import ProgramDay, calendar, day_routine, describe_change
+from ..plan.programs import REST_DAY, ProgramDay, calendar, day_routine, describe_change
 from ..plan.sequence import expand, total_seconds
 from ..pwa.qr import qr_svg
 from .models import (
@@ -19,7 +19,7 @@ from .models import (
     TodayData,
     player_data,
 )
-from .state import catalogue
+from .state import catalogue, words
 from .urls import url
 from .views import found
 
@@ -30,11 +30,26 @@ def _program(slug: str) -> Program:
     return found(catalogue(current_app).programs, slug)
 
 
+def _rest_title() -> str:
+    return words(current_app).gettext(REST_DAY)
+
+
 def _day(program: Program, number: int) -> ProgramDay:
     try:
-        return day_routine(program, catalogue(current_app).routines, number)
+        return day_routine(
+            program, catalogue(current_app).routines, number, rest_title=_rest_title()
+        )
     except ValueError:
         abort(404)
+
+
+def _calendar(program: Program) -> list[ProgramDay]:
+    return calendar(program, catalogue(current_app).routines, rest_title=_rest_title())
+
+
+def _changes(program: Program) -> list[tuple[int, str]]:
+    w = words(current_app)
+    return [(p.from_week, describe_change(p, w)) for p in program.progression]
 
 
 def day_view(program: Program, day: ProgramDay) -> DayView:
@@ -63,10 +78,9 @@ def client_link(slug: str) -> tuple[str, bool]:
 @bp.get("/programs/<slug>/")
 def overview(slug: str) -> ResponseReturnValue:
     program = _program(slug)
-    cat = catalogue(current_app)
-    days = calendar(program, cat.routines)
+    days = _calendar(program)
     by_week = [days[i : i + 7] for i in range(0, len(days), 7)]
-    changes = [(p.from_week, describe_change(p)) for p in program.progression]
+    changes = _changes(program)
     totals = {d.number: total_seconds(expand(d.steps)) for d in days}
     return render_template(
         "program.html",
@@ -91,7 +105,7 @@ def day(slug: str, n: int) -> ResponseReturnValue:
         cards=cat.exercises,
         length=length(program),
         total=total_seconds(expand(item.steps)),
-        change=describe_change(item.change) if item.change else "",
+        change=describe_change(item.change, words(current_app)) if item.change else "",
     )
 
 
@@ -123,7 +137,7 @@ def play(slug: str, n: int) -> ResponseReturnValue:
 @bp.get("/programs/<slug>/today/")
 def today(slug: str) -> ResponseReturnValue:
     program = _program(slug)
-    days = calendar(program, catalogue(current_app).routines)
+    days = _calendar(program)
     data = TodayData(slug, program.title, length(program), [day_view(program, d) for d in days])
     return render_template("program_today.html", program=program, data=data)
 
@@ -141,7 +155,7 @@ def share(slug: str) -> ResponseReturnValue:
         public=public,
         routines=[cat.routines[r] for r in used],
         cards=cat.exercises,
-        changes=[(p.from_week, describe_change(p)) for p in program.progression],
+        changes=_changes(program),
         length=length(program),
     )
 
@@ -160,7 +174,7 @@ def history() -> ResponseReturnValue:
         p.slug: HistoryProgram(
             title=p.title,
             length=length(p),
-            workdays=[d.number for d in calendar(p, cat.routines) if not d.rest],
+            workdays=[d.number for d in _calendar(p) if not d.rest],
             today=url("programs.today", slug=p.slug),
         )
         for p in cat.programs.values()
@@ -177,7 +191,7 @@ def program_summaries() -> dict[str, ProgramSummary]:
         p.slug: ProgramSummary(
             title=p.title,
             today=url("programs.today", slug=p.slug),
-            days=[d.title for d in calendar(p, cat.routines)],
+            days=[d.title for d in _calendar(p)],
         )
         for p in cat.programs.values()
     }

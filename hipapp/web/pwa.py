@@ -16,7 +16,7 @@ from ..pwa.manifest import MANIFEST_TYPE, build_manifest, icon_svg, initials
 from ..pwa.precache import Precache, precache_of, worker_source
 from .assets import gen_folder
 from .sitemap import site_paths
-from .state import catalogue
+from .state import catalogue, words
 from .urls import relative
 
 # Python's mimetypes may not know it (it depends on the machine's mime.types); the
@@ -64,6 +64,7 @@ def manifest_of(app: Flask, here: str) -> dict[str, Any]:
     return build_manifest(
         cat.site,
         cat.routines.values(),
+        words(app),
         home=rel("site.index"),
         icon=lambda name: rel("pwa.icon", name=name),
         routine=lambda slug: rel("site.routine", slug=slug),

@@ -109,7 +109,7 @@ def test_print_shows_only_the_hand_out(page: Page, public_server: LiveServer) ->
     assert routines == ["Daily hips for a calmer back", "Hip strength"]
     assert "2 × 30 s each side" in handout.inner_text()
     assert handout.locator(".step img").count() == 10
-    assert "From week 3: holds 15 s longer, 1 more set and 2 more reps than in week 1." in (
+    assert "From week 3: holds 15 s longer, 1 more set, and 2 more reps than in week 1." in (
         handout.inner_text()
     )
     pdf = page.pdf(format="A4")

@@ -103,7 +103,7 @@ def test_calendar_lists_every_day() -> None:
         (Progression(2, hold=5), "holds 5 s longer than in week 1"),
         (
             Progression(3, hold=15, sets=1, reps=2),
-            "holds 15 s longer, 1 more set and 2 more reps than in week 1",
+            "holds 15 s longer, 1 more set, and 2 more reps than in week 1",
         ),
         (Progression(3, hold=-5, sets=-1), "holds 5 s shorter and 1 fewer set than in week 1"),
         (Progression(3, sets=2), "2 more sets than in week 1"),

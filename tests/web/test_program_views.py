@@ -87,7 +87,7 @@ def test_overview_lists_every_day_and_explains_progression(client: FlaskClient) 
     assert [int(n) for n in re.findall(r'href="day/(\d+)/"', html)] == list(range(1, 29))
     assert "<li>From week 2: holds 5 s longer than in week 1.</li>" in html
     assert (
-        "<li>From week 3: holds 15 s longer, 1 more set and 2 more reps than in week 1.</li>"
+        "<li>From week 3: holds 15 s longer, 1 more set, and 2 more reps than in week 1.</li>"
     ) in html
     assert html.count('class="day-link rest"') == 8
     assert 'href="today/"' in html and 'href="share/"' in html
@@ -100,7 +100,7 @@ def test_day_pages_carry_the_weeks_dosage(client: FlaskClient) -> None:
     assert "<h1>Day 16 of 28 · Hip strength</h1>" in week3
     assert "2 × 10 reps, 30 s rest between sets" in week1  # glute bridge as written
     assert "3 × 12 reps, 30 s rest between sets" in week3
-    assert "Week 3: holds 15 s longer, 1 more set and 2 more reps than in week 1." in week3
+    assert "Week 3: holds 15 s longer, 1 more set, and 2 more reps than in week 1." in week3
     week2 = client.get(f"{P}/day/8/").get_data(as_text=True)
     assert "2 × 35 s each side" in week2 and "2 × 30 s each side" not in week2
     rest = client.get(f"{P}/day/4/").get_data(as_text=True)

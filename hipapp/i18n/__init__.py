@@ -1,0 +1,106 @@
+"""The studio's language: every word the client reads, from one gettext catalogue per language.
+
+A leaf package (it imports only ``paths``): content checks, plan descriptions, the
+manifest and the web views all take their words from a ``Words`` object, and the web app
+keeps exactly one of them per app (``hipapp.web.state.words``), made from ``site.lang``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+from .catalogues import (
+    PSEUDO,
+    SOURCE,
+    catalogue_for,
+    compiled,
+    languages,
+    read_catalogue,
+    with_overrides,
+)
+
+__all__ = ["N_", "PSEUDO", "SOURCE", "Words", "catalogue_for", "languages", "words_for"]
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue without translating it yet (gettext's N_)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's messages and formats: gettext, plurals, numbers, durations, lists."""
+
+    lang: str  # the site's language tag, as written in <html lang> and the manifest
+    catalogue: str  # the catalogue that serves it ("de" for "de-AT")
+    translations: Translations
+    locale: Locale
+
+    def gettext(self, message: str, **values: Any) -> str:
+        """``message`` in this language, with %(name)s placeholders filled from ``values``."""
+        text: str = self.translations.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
+        """The form of a message for ``n``; ``%(num)s`` is ``n`` written as a number."""
+        text: str = self.translations.ngettext(singular, plural, n)
+        return text % {"num": self.number(n), **values}
+
+    def number(self, n: float) -> str:
+        """A number as the language writes it."""
+        return str(format_decimal(n, locale=self.locale))
+
+    def duration(self, seconds: int) -> str:
+        """A dosage's time: 30 → "30 s", 90 → "1 min 30 s", 600 → "10 min"."""
+        minutes, secs = divmod(int(seconds), 60)
+        if not minutes:
+            return self.gettext("%(seconds)s s", seconds=self.number(secs))
+        if not secs:
+            return self.gettext("%(minutes)s min", minutes=self.number(minutes))
+        return self.gettext(
+            "%(minutes)s min %(seconds)s s", minutes=self.number(minutes), seconds=self.number(secs)
+        )
+
+    def total(self, seconds: int) -> str:
+        """An approximate total, rounded to whole minutes once past one minute."""
+        if seconds < 60:
+            return self.duration(seconds)
+        return self.gettext("%(minutes)s min", minutes=self.number(round(seconds / 60)))
+
+    def join(self, items: Sequence[str]) -> str:
+        """ "a, b and c" as the language joins a list."""
+        return str(format_list(list(items), locale=self.locale))
+
+
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(SOURCE)
+
+
+@cache
+def _base(catalogue: str) -> Translations:
+    return compiled(read_catalogue(catalogue))
+
+
+def words_for(lang: str, overrides: Mapping[str, str] | None = None) -> Words:
+    """The words of ``lang`` (English when it has no catalogue), with the studio's overrides.
+
+    ``overrides`` maps msgids to the studio's own wording (site.yaml ``phrases``).
+    """
+    catalogue = catalogue_for(lang or SOURCE) or SOURCE
+    if overrides:
+        translations = compiled(with_overrides(read_catalogue(catalogue), overrides))
+    else:
+        translations = _base(catalogue)
+    locale = _locale(SOURCE if catalogue == PSEUDO else lang or SOURCE)
+    return Words(lang or SOURCE, catalogue, translations, locale)
