@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -14,6 +14,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from ..processes import fork_map
+from ..i18n import N_, languages, words_for
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -82,12 +83,22 @@ def render_all(bodies: list[str], media_prefix: str = "") -> list[Rendered]:
     return fork_map(partial(render_markdown, media_prefix=media_prefix), bodies, least=PER_PROCESS)
 
 
+CUES = N_("Cues")  # the heading whose first bullet the player shows
+
+
+@cache
+def cue_headings() -> frozenset[str]:
+    """ "Cues" in every language with a catalogue: a German card may say "## Hinweise"."""
+    return frozenset(words_for(lang).gettext(CUES).lower() for lang in languages()) | {"cues"}
+
+
 def _first_cue(tokens: list[Token]) -> str:
     """The first bullet under a "Cues" heading, as plain text, for the player screen."""
     in_cues = False
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
-            in_cues = tokens[i + 1].content.strip().lower().rstrip(":") == "cues"
+            heading = tokens[i + 1].content.strip().lower().rstrip(":").strip()
+            in_cues = heading in cue_headings()
         elif in_cues and token.type == "inline" and tokens[i - 1].type == "paragraph_open":
             return plain_text(token)
     return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,7 @@ class Site:
     url: str = ""
     contact: str = ""
     disclaimer: str = ""
+    phrases: Mapping[str, str] = field(default_factory=dict)  # key → the studio's wording
 
 
 @dataclass(frozen=True)

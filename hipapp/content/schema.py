@@ -11,8 +11,9 @@ from typing import ClassVar
 
 from ..errors import Severity
 from . import model
+from .language import Phrases, SiteLanguage
 from .options import HOUR, Change, Choice, Count, Duration, Items, Schema, Slug, Text, Words
-from .site_options import Color, Contact, Language, Url
+from .site_options import Color, Contact, Url
 
 TITLE = "required; add a line like 'title: Glute bridge'"
 MAX_ROUTINE_SECONDS = 4 * HOUR
@@ -134,8 +135,9 @@ class SiteFields(Schema):
     description = Text()
     theme_color = Color(model.Site.theme_color)
     background_color = Color(model.Site.background_color)
-    lang = Language(model.Site.lang)
+    lang = SiteLanguage(model.Site.lang)
     logo = Text()
     url = Url()
     contact = Contact()
     disclaimer = Text()
+    phrases = Phrases()

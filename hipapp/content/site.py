@@ -48,4 +48,5 @@ def read_site(path: Path, rel: str, problems: list[Problem], media: Sequence[str
         url=v.url,
         contact=v.contact,
         disclaimer=v.disclaimer,
+        phrases=v.phrases,
     )

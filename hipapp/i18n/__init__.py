@@ -8,7 +8,7 @@ keeps exactly one of them per app (``hipapp.web.state.words``), made from ``site
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -24,7 +24,6 @@ from .catalogues import (
     compiled,
     languages,
     read_catalogue,
-    with_overrides,
 )
 
 __all__ = ["N_", "PSEUDO", "SOURCE", "Words", "catalogue_for", "languages", "words_for"]
@@ -43,10 +42,16 @@ class Words:
     catalogue: str  # the catalogue that serves it ("de" for "de-AT")
     translations: Translations
     locale: Locale
+    overrides: Mapping[str, str] = field(default_factory=dict)  # msgid → the studio's words
+
+    def translate(self, message: str) -> str:
+        """``message`` as this site says it: the studio's phrase, else the catalogue's."""
+        found = self.overrides.get(message)
+        return found if found is not None else str(self.translations.gettext(message))
 
     def gettext(self, message: str, **values: Any) -> str:
         """``message`` in this language, with %(name)s placeholders filled from ``values``."""
-        text: str = self.translations.gettext(message)
+        text = self.translate(message)
         return text % values if values else text
 
     def ngettext(self, singular: str, plural: str, n: int, **values: Any) -> str:
@@ -89,6 +94,7 @@ def _locale(lang: str) -> Locale:
 
 @cache
 def _base(catalogue: str) -> Translations:
+    # One compiled catalogue per process and language, shared by every app.
     return compiled(read_catalogue(catalogue))
 
 
@@ -98,9 +104,5 @@ def words_for(lang: str, overrides: Mapping[str, str] | None = None) -> Words:
     ``overrides`` maps msgids to the studio's own wording (site.yaml ``phrases``).
     """
     catalogue = catalogue_for(lang or SOURCE) or SOURCE
-    if overrides:
-        translations = compiled(with_overrides(read_catalogue(catalogue), overrides))
-    else:
-        translations = _base(catalogue)
     locale = _locale(SOURCE if catalogue == PSEUDO else lang or SOURCE)
-    return Words(lang or SOURCE, catalogue, translations, locale)
+    return Words(lang or SOURCE, catalogue, _base(catalogue), locale, dict(overrides or {}))

@@ -10,13 +10,11 @@ catalogue.
 
 from __future__ import annotations
 
-import copy
 import io
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -90,13 +88,3 @@ def compiled(catalog: Catalog) -> Translations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)
-
-
-def with_overrides(catalog: Catalog, overrides: Mapping[str, str]) -> Catalog:
-    """A copy of ``catalog`` where each msgid in ``overrides`` reads as the studio wrote it."""
-    if not overrides:
-        return catalog
-    out = copy.deepcopy(catalog)
-    for msgid, text in overrides.items():
-        out[msgid] = Message(msgid, text)
-    return out

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, Response, current_app, render_template, request, send_from_directory
 from jinja2 import FileSystemBytecodeCache
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content import Catalogue, load_catalogue
 from ..errors import ContentError, collect_warnings
@@ -74,7 +74,7 @@ def _setup(app: Flask, cat: Catalogue) -> None:
     # language stays in one place (web/state.py).
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda message: words(current_app).translations.gettext(message),
+        gettext=_gettext,
         ngettext=lambda one, many, n: words(current_app).translations.ngettext(one, many, n),
         newstyle=True,
     )
@@ -104,3 +104,11 @@ def _setup(app: Flask, cat: Catalogue) -> None:
     @app.errorhandler(404)
     def not_found(_: Exception) -> tuple[str, int]:
         return render_template("404.html"), 404
+
+
+def _gettext(message: str) -> str:
+    """A template's _(): Jinja trusts catalogue text as markup, but not the studio's phrases."""
+    w = words(current_app)
+    if message in w.overrides:
+        return escape(w.overrides[message])
+    return str(w.translations.gettext(message))

@@ -12,6 +12,7 @@ from flask import Flask
 
 from ..content.model import Catalogue
 from ..i18n import Words, words_for
+from ..i18n.phrases import overrides
 
 
 def catalogue(app: Flask) -> Catalogue:
@@ -25,5 +26,5 @@ def words(app: Flask) -> Words:
     found: Words | None = app.extensions.get("hipapp.words")
     if found is None:
         site = catalogue(app).site
-        found = app.extensions["hipapp.words"] = words_for(site.lang)
+        found = app.extensions["hipapp.words"] = words_for(site.lang, overrides(site.phrases))
     return found

@@ -12,11 +12,17 @@ from babel.messages.pofile import read_po
 
 from hipapp.i18n import languages, words_for
 from hipapp.i18n.catalogues import po_path, template_path
+from hipapp.i18n.phrases import PHRASES
 from hipapp.paths import ROOT
 
 # The same extraction as `make messages`.
 EXTRACT = ["-F", "babel.cfg", "-k", "t", "-k", "nt:1,2", "--sort-output"]
-LANGUAGES = ("en",)  # every language the studio can choose, with a complete catalogue
+LANGUAGES = (
+    "en",
+    "de",
+    "es",
+    "fr",
+)  # every language the studio can choose, with a complete catalogue
 PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 
@@ -87,3 +93,7 @@ def test_the_pseudo_locale_wraps_every_message() -> None:
 def test_a_language_without_a_catalogue_reads_english() -> None:
     words = words_for("pt-BR")
     assert (words.lang, words.catalogue, words.gettext("Rest day")) == ("pt-BR", "en", "Rest day")
+
+
+def test_every_phrase_key_names_a_message_of_the_catalogue() -> None:
+    assert set(PHRASES.values()) - ids(read(template_path())) == set()

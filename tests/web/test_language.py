@@ -13,7 +13,7 @@ from flask import Flask
 from hipapp import create_app
 from hipapp.web.sitemap import site_paths
 
-from .language_content import write_content
+from ..support.language_content import write_content
 
 INNERMOST = re.compile(r"⟦[^⟦⟧]*⟧|«[^«»]*»")
 # What may stand outside the catalogue: numbers, clocks, dates, punctuation, the e-mail
@@ -95,3 +95,38 @@ def test_counts_take_the_plural_the_number_needs(tmp_path: Path) -> None:
     html = client.get("/").get_data(as_text=True)
     assert "4 steps" in html and "1 step<" in html and "1 steps" not in html
     assert "14 days" in client.get("/programs/plan/").get_data(as_text=True)
+
+
+# What each language says where English says "Left side"… on the server's pages.
+SAID = {
+    "de": ("Tag 3 von 14", "2 × 3 Wiederholungen, 5 Sek. Pause zwischen den Sätzen", "Ruhetag"),
+    "es": ("Día 3 de 14", "2 × 3 repeticiones, 5 s de descanso entre series", "Día de descanso"),
+    "fr": ("Jour 3 sur 14", "2 × 3 répétitions, 5 s de repos entre les séries", "Jour de repos"),
+}
+ENGLISH = ("each side", "Rest day", "steps", "Start routine", "Back to", "Exercises", "About")
+
+
+@pytest.mark.parametrize("lang", sorted(SAID))
+def test_pages_speak_the_sites_language(lang: str, tmp_path: Path) -> None:
+    app = create_app(write_content(tmp_path, lang))
+    client = app.test_client()
+    day, dosage, rest = SAID[lang]
+    assert f"{day} · «Daily»" in client.get("/programs/plan/day/3/").get_data(as_text=True)
+    assert dosage in client.get("/exercises/bridge/").get_data(as_text=True)
+    assert rest in client.get("/programs/plan/").get_data(as_text=True)
+    for path in [p for p in site_paths(app) if p.endswith("/")] + ["/404.html"]:
+        html = client.get(path).get_data(as_text=True)
+        assert f'<html lang="{lang}">' in html
+        parser = Texts()
+        parser.feed(html)
+        text = re.sub("«[^»]*»", "", "\n".join(parser.texts))  # the studio's words
+        assert [w for w in ENGLISH if re.search(rf"\b{w}\b", text)] == [], path
+    assert json.loads(client.get("/manifest.webmanifest").data)["lang"] == lang
+
+
+def test_a_cue_heading_in_the_sites_language_gives_the_player_its_cue(tmp_path: Path) -> None:
+    root = write_content(tmp_path, "de")
+    (root / "exercises/count.md").write_text(
+        "---\ntitle: Zählen\nreps: 2\n---\n## Hinweise\n- Langsam ausatmen.\n", encoding="utf-8"
+    )
+    assert create_app(root).extensions["hipapp"].exercises["count"].cue == "Langsam ausatmen."
