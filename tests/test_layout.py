@@ -12,7 +12,10 @@ import hipapp
 PACKAGE = Path(hipapp.__file__).resolve().parent
 # Leaf modules first, then the stages in pipeline order; each may import only what comes
 # before it (and itself).
-ORDER = ["errors", "paths", "files", "processes", "content", "plan", "pwa", "web", "build", "cli"]
+ORDER = [
+    *("errors", "paths", "files", "processes", "i18n"),
+    *("content", "plan", "pwa", "web", "build", "cli"),
+]
 MAX_LINES = 320
 
 

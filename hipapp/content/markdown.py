@@ -13,8 +13,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from ..processes import fork_map
 from ..i18n import N_, languages, words_for
+from ..processes import fork_map
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 

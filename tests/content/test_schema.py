@@ -244,7 +244,7 @@ def test_site_values_are_normalised_once(write: Write) -> None:
     root = write(
         "site.yaml",
         "name: Studio\nurl: HTTPS://Example.org/hips//\ntheme_color: Orange\n"
-        "background_color: '#FFF'\nlang: pt_br\ncontact: 'tel:+44 (20) 7946-0000'\n",
+        "background_color: '#FFF'\nlang: de_at\ncontact: 'tel:+44 (20) 7946-0000'\n",
     )
     site = load_catalogue(root, strict=True)[0].site
     assert (site.url, site.theme_color, site.background_color) == (
@@ -252,14 +252,14 @@ def test_site_values_are_normalised_once(write: Write) -> None:
         "#ffa500",
         "#ffffff",
     )
-    assert (site.lang, site.contact, site.short_name) == ("pt-BR", "tel:+442079460000", "")
+    assert (site.lang, site.contact, site.short_name) == ("de-AT", "tel:+442079460000", "")
     client = create_app(root).test_client()
     manifest = client.get("/manifest.webmanifest").get_json()
     assert (manifest["theme_color"], manifest["background_color"]) == ("#ffa500", "#ffffff")
-    assert (manifest["lang"], manifest["short_name"]) == ("pt-BR", "Studio")
+    assert (manifest["lang"], manifest["short_name"]) == ("de-AT", "Studio")
     page = client.get("/").get_data(as_text=True)
     assert '<meta name="theme-color" content="#ffa500">' in page
-    assert '<html lang="pt-BR">' in page
+    assert '<html lang="de-AT">' in page
     assert 'href="tel:+442079460000"' in page
 
 
