@@ -15,12 +15,14 @@ from ..paths import GEN, STATIC
 from ..pwa.theme import theme_css
 from .bundles import BUNDLES
 
-_IMPORT = re.compile(r"^\s*import\s[^;]*?from\s+['\"]\./[\w.-]+\.js['\"];?\s*$", re.M)
+_IMPORT = re.compile(
+    r"^\s*import\s[^;]*?from\s+['\"](?:\./|(?:\.\./)+)(?:[\w-]+/)*[\w.-]+\.js['\"];?\s*$", re.M
+)
 _EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?(?:const|let|function|class)\b)", re.M)
 
 
 class ModuleConcat(Filter):
-    """Join sibling ES modules into one: drop their relative imports and ``export`` words.
+    """Join ES modules into one: drop their relative imports and ``export`` words.
 
     The sources stay real modules (the timer is unit-tested on its own in the browser);
     the bundle is a single module, so a page loads one hashed file instead of a waterfall.

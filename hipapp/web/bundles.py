@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-# Source files, in dependency order. Each bundle is one ES module in the browser.
+# Source files, in dependency order: a module comes after every module it imports
+# (tests/test_js_structure.py checks it). Each bundle is one ES module in the browser.
 BUNDLES: dict[str, tuple[str, ...]] = {
     # One stylesheet for every page but the player: one render-blocking request per page,
     # and one cached file as the client moves between routines, programs and history.
@@ -13,24 +14,36 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     # The player page's only stylesheet: no page layout, so it stays within one round trip.
     "player_css": ("css/base.css", "css/player.css"),
     "site_js": (
-        *("js/after-shown.js", "js/sw-register.js", "js/update-banner.js", "js/storage.js"),
-        "js/site.js",
+        *("js/shared/after-shown.js", "js/site/sw-register.js", "js/site/update-banner.js"),
+        *("js/site/persist.js", "js/site/index.js"),
     ),
-    # Loaded after the page (see site.js): nothing here is needed to show or start anything.
-    "site_extras_js": ("js/offline-status.js", "js/install-hint.js", "js/site-extras.js"),
+    # Loaded after the page (see site/index.js): nothing here is needed to show or start
+    # anything.
+    "site_extras_js": ("js/site/offline-status.js", "js/site/install-hint.js", "js/site/extras.js"),
     "player_js": (
-        *("js/timer.js", "js/phrases.js", "js/settings.js", "js/session-store.js", "js/cues.js"),
-        *("js/wake-lock.js", "js/player-view.js", "js/settings-panel.js", "js/pain-check.js"),
-        *("js/after-shown.js", "js/player.js"),
+        *("js/player/timer.js", "js/player/phrases.js", "js/player/settings.js"),
+        *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
+        *("js/player/view.js", "js/player/settings-panel.js", "js/player/pain-check.js"),
+        *("js/shared/after-shown.js", "js/player/index.js"),
     ),
     # Imported by the player once the page has shown: needed only when a session ends.
-    "player_late_js": ("js/log.js", "js/phrases.js", "js/summary.js", "js/player-late.js"),
+    "player_late_js": (
+        *("js/history/log.js", "js/player/phrases.js", "js/player/summary.js"),
+        "js/player/late.js",
+    ),
     # Programs and the client's history: one script per page; shared helpers come first.
-    "today_js": ("js/dom.js", "js/dates.js", "js/program-start.js", "js/today.js"),
-    "home_js": ("js/dom.js", "js/dates.js", "js/program-start.js", "js/home-card.js"),
-    "share_js": ("js/dates.js", "js/share.js"),
+    "today_js": (
+        *("js/shared/dom.js", "js/shared/dates.js", "js/programs/start.js"),
+        "js/programs/today.js",
+    ),
+    "home_js": (
+        *("js/shared/dom.js", "js/shared/dates.js", "js/programs/start.js"),
+        "js/programs/home-card.js",
+    ),
+    "share_js": ("js/shared/dates.js", "js/programs/share.js"),
     "history_js": (
-        *("js/dom.js", "js/dates.js", "js/program-start.js", "js/log.js"),
-        *("js/history-stats.js", "js/history-calendar.js", "js/log-export.js", "js/history.js"),
+        *("js/shared/dom.js", "js/shared/dates.js", "js/programs/start.js"),
+        *("js/history/log.js", "js/history/stats.js", "js/history/calendar.js"),
+        *("js/history/export.js", "js/history/index.js"),
     ),
 }

@@ -287,7 +287,7 @@ def test_a_damaged_log_is_reported_and_never_overwritten(
     assert page.evaluate("localStorage.getItem('hipapp:log')") == "{not json"
     # Importing cannot overwrite it either.
     page.evaluate(
-        "import('../static/js/log.js').then(m => { window.result = m.importLog("
+        "import('../static/js/history/log.js').then(m => { window.result = m.importLog("
         "{version: 1, entries: []}); })"
     )
     assert page.evaluate("window.result.ok") is False
@@ -338,7 +338,8 @@ def test_a_session_recorded_by_the_player_shows_in_history_and_csv(
         "pain": [{"exercise": "clamshell", "rating": 1, "limit": 2}],
     }
     saved = page.evaluate(
-        "entry => import('../../../../../static/js/log.js').then(m => m.recordSession(entry))",
+        "entry => import('../../../../../static/js/history/log.js')"
+        ".then(m => m.recordSession(entry))",
         entry,
     )
     assert saved is True

@@ -1,4 +1,4 @@
-"""The session log module (static/js/log.js) in a real browser: schema, migration, damage."""
+"""The session log (static/js/history/log.js) in a real browser: schema, migration, damage."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 from playwright.sync_api import Page
 
 from ..support.browser import LiveServer
+
+LOG = "/static/js/history/log.js"
 
 GOOD = {
     "id": "a1",
@@ -26,7 +28,7 @@ def run(page: Page, server: LiveServer, script: str, storage: dict[str, str] | N
         " localStorage.setItem(k, v); }",
         storage or {},
     )
-    return page.evaluate(f"import('/static/js/log.js').then(log => {{ {script} }})")
+    return page.evaluate(f"import('{LOG}').then(log => {{ {script} }})")
 
 
 def stored(page: Page, key: str = "hipapp:log") -> Any:
@@ -81,7 +83,7 @@ def test_a_v0_log_migrates_and_keeps_a_backup(page: Page, live_server: LiveServe
     }
     assert read["entries"] == [migrated]
     assert stored(page) == v0  # reading never writes
-    page.evaluate(f"import('/static/js/log.js').then(log => log.recordSession({json.dumps(GOOD)}))")
+    page.evaluate(f"import('{LOG}').then(log => log.recordSession({json.dumps(GOOD)}))")
     assert stored(page)["version"] == 1
     assert [e["id"] for e in stored(page)["entries"]] == ["v0-0-2026-01-02", "a1"]
     assert page.evaluate("localStorage.getItem('hipapp:log:backup-v0')") == raw
@@ -117,13 +119,11 @@ def test_invalid_entries_move_aside_on_the_next_write(page: Page, live_server: L
     assert [e["id"] for e in read["entries"]] == ["a1"]
     assert read["problems"] == ["4 saved sessions were damaged and are kept aside, not shown."]
     page.evaluate(
-        "import('/static/js/log.js').then(log => log.recordSession("
-        + json.dumps(GOOD | {"id": "b2"})
-        + "))"
+        f"import('{LOG}').then(log => log.recordSession(" + json.dumps(GOOD | {"id": "b2"}) + "))"
     )
     assert [i["data"] for i in stored(page, "hipapp:log:aside")["items"]] == bad
     assert [e["id"] for e in stored(page)["entries"]] == ["a1", "b2"]
-    assert page.evaluate("import('/static/js/log.js').then(log => log.readLog().aside)") == 4
+    assert page.evaluate(f"import('{LOG}').then(log => log.readLog().aside)") == 4
 
 
 def test_a_bad_new_entry_is_refused_but_kept(page: Page, live_server: LiveServer) -> None:

@@ -1,4 +1,4 @@
-"""The pure timer and phrase modules, imported raw from /static/js/ and run in Chromium."""
+"""The pure player modules, imported raw from /static/js/player/ and run in Chromium."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ T0 = 1_000_000
 
 PRELUDE = """
 async ([steps, cards, t0]) => {
-  const {Timer, timedSteps, cuesBetween} = await import('/static/js/timer.js');
-  const P = await import('/static/js/phrases.js');
+  const {Timer, timedSteps, cuesBetween} = await import('/static/js/player/timer.js');
+  const P = await import('/static/js/player/phrases.js');
   const pick = (s) => ({index: s.index, phase: s.phase, seconds: s.seconds,
     remaining: s.remaining, side: (s.step && s.step.side) || '', status: s.status});
   const timer = (gates = [], leadIn = 5, change = 5) =>
@@ -248,7 +248,7 @@ def test_phrases_say_and_show_each_step(js: Any) -> None:
 
 def test_pain_gates_follow_the_last_step_of_each_limited_exercise(js: Any) -> None:
     got = js("""
-      const {painGates} = await import('/static/js/player.js');
+      const {painGates} = await import('/static/js/player/index.js');
       return painGates(timedSteps(steps, 5, 5), cards);
     """)
     # "a" ends at its right side (3); "b" has no limit; "c" ends the routine (6).

@@ -1,6 +1,6 @@
 /* Pure numbers for the history page: streak, sessions per week, adherence, month grid. */
-import { addDays, dayText, daysBetween, parseDay, weekday } from "./dates.js";
-import { programStatus } from "./program-start.js";
+import { addDays, dayText, daysBetween, parseDay, weekday } from "../shared/dates.js";
+import { programStatus } from "../programs/start.js";
 
 /* The set of "YYYY-MM-DD" days with at least one completed session. */
 export function completedDays(entries) {

@@ -1,5 +1,5 @@
 /* The studio's share page: a client link with an optional start date, copy, share, print. */
-import { parseDay, longDate } from "./dates.js";
+import { parseDay, longDate } from "../shared/dates.js";
 
 class SharePage {
   constructor(form) {

@@ -1,7 +1,7 @@
 /* The client's "today" page: which day of the program is today, from the link or memory. */
-import { h, pageData, minutes } from "./dom.js";
-import { localDay, longDate, addDays } from "./dates.js";
-import { chooseStart, programStatus, rememberStart, rememberedStart } from "./program-start.js";
+import { h, pageData, minutes } from "../shared/dom.js";
+import { localDay, longDate, addDays } from "../shared/dates.js";
+import { chooseStart, programStatus, rememberStart, rememberedStart } from "./start.js";
 
 class TodayView {
   constructor(root, data) {

@@ -5,10 +5,10 @@ import { loadSettings, saveSettings } from "./settings.js";
 import { SessionStore } from "./session-store.js";
 import { Cues } from "./cues.js";
 import { ScreenLock } from "./wake-lock.js";
-import { PlayerView } from "./player-view.js";
+import { PlayerView } from "./view.js";
 import { SettingsPanel, openDialog } from "./settings-panel.js";
 import { PainCheck } from "./pain-check.js";
-import { afterShown } from "./after-shown.js";
+import { afterShown } from "../shared/after-shown.js";
 
 const byTag = (id) => document.getElementById(id);
 

@@ -1,5 +1,5 @@
 /* Where a client is in a program: the remembered start day and today's place in it. */
-import { daysBetween, parseDay, dayText } from "./dates.js";
+import { daysBetween, parseDay, dayText } from "../shared/dates.js";
 
 export const PROGRAM_CURRENT_KEY = "hipapp:program:current";
 

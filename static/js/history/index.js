@@ -1,11 +1,11 @@
 /* The history page: wires the log to the calendar, the numbers and the export tools. */
-import { h, pageData, minutes } from "./dom.js";
-import { localDay, parseDay, dayText } from "./dates.js";
-import { rememberedStart } from "./program-start.js";
+import { h, pageData, minutes } from "../shared/dom.js";
+import { localDay, parseDay, dayText } from "../shared/dates.js";
+import { rememberedStart } from "../programs/start.js";
 import { readLog, importLog, LOG_VERSION } from "./log.js";
-import { adherence, completedDays, currentStreak, sessionsPerWeek } from "./history-stats.js";
-import { MonthCalendar } from "./history-calendar.js";
-import { download, painText, summaryText, toCSV, toJSON } from "./log-export.js";
+import { adherence, completedDays, currentStreak, sessionsPerWeek } from "./stats.js";
+import { MonthCalendar } from "./calendar.js";
+import { download, painText, summaryText, toCSV, toJSON } from "./export.js";
 
 class HistoryPage {
   constructor(root, data) {

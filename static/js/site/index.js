@@ -12,8 +12,8 @@
    arrived: this module keeps that event in window.hipappInstallPrompt for the hint. */
 import { WorkerClient, workerUrls } from "./sw-register.js";
 import { UpdateBanner } from "./update-banner.js";
-import { askToPersist } from "./storage.js";
-import { afterShown } from "./after-shown.js";
+import { askToPersist } from "./persist.js";
+import { afterShown } from "../shared/after-shown.js";
 
 function reportStatus(report) {
   document.documentElement.dataset.precache = JSON.stringify(report);

@@ -1,7 +1,7 @@
 /* A month calendar of completed days: a real table with column headers, keyboard-usable
    previous/next buttons, and the month name announced when it changes. */
-import { h } from "./dom.js";
-import { dayText, monthGrid } from "./dates.js";
+import { h } from "../shared/dom.js";
+import { dayText, monthGrid } from "../shared/dates.js";
 
 const WEEKDAYS = [
   ["Mon", "Monday"], ["Tue", "Tuesday"], ["Wed", "Wednesday"], ["Thu", "Thursday"],

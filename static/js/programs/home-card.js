@@ -1,8 +1,8 @@
 /* On the home page, a "Continue your program" card when this device follows a program,
    and the installed app's launch straight into today's session. */
-import { h, pageData } from "./dom.js";
-import { localDay, longDate } from "./dates.js";
-import { PROGRAM_CURRENT_KEY, programStatus, readStored, rememberedStart } from "./program-start.js";
+import { h, pageData } from "../shared/dom.js";
+import { localDay, longDate } from "../shared/dates.js";
+import { PROGRAM_CURRENT_KEY, programStatus, readStored, rememberedStart } from "./start.js";
 
 function continueCard(programs, slot) {
   const slug = readStored(PROGRAM_CURRENT_KEY);
