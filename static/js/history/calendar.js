@@ -1,7 +1,8 @@
 /* A month calendar of completed days: a real table with column headers, keyboard-usable
    previous/next buttons, and the month name announced when it changes. */
 import { h } from "../shared/dom.js";
-import { dayText, monthGrid } from "../shared/dates.js";
+import { dayText } from "../shared/dates.js";
+import { monthGrid } from "./stats.js";
 
 const WEEKDAYS = [
   ["Mon", "Monday"], ["Tue", "Tuesday"], ["Wed", "Wednesday"], ["Thu", "Thursday"],
