@@ -1,6 +1,6 @@
 /* A month calendar of completed days: a real table with column headers, keyboard-usable
    previous/next buttons, and the month name announced when it changes. */
-import { h } from "../shared/dom.js";
+import { h } from "../shared/element.js";
 import { dayText } from "../shared/dates.js";
 import { monthGrid } from "./stats.js";
 

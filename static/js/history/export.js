@@ -1,5 +1,5 @@
 /* Turn the log into files and text a person or a spreadsheet can read. */
-import { minutes } from "../shared/dom.js";
+import { minutes } from "../shared/durations.js";
 
 const CSV_COLUMNS = [
   "id", "date", "started", "ended", "program", "day", "routine", "title",

@@ -1,5 +1,7 @@
 /* The history page: wires the log to the calendar, the numbers and the export tools. */
-import { h, pageData, minutes } from "../shared/dom.js";
+import { byId, pageData } from "../shared/dom.js";
+import { h } from "../shared/element.js";
+import { minutes } from "../shared/durations.js";
 import { localDay, parseDay, dayText } from "../shared/dates.js";
 import { rememberedStart } from "../programs/start.js";
 import { readLog, importLog, LOG_VERSION } from "./log.js";
@@ -13,21 +15,21 @@ class HistoryPage {
     this.data = data;
     this.today = localDay();
     this.lang = document.documentElement.lang || undefined;
-    this.calendar = new MonthCalendar(document.getElementById("calendar"), this.today, this.lang);
+    this.calendar = new MonthCalendar(byId("calendar"), this.today, this.lang);
     this.log = { entries: [], problems: [] };
   }
 
   start() {
-    const on = (id, handler) => document.getElementById(id).addEventListener("click", handler);
+    const on = (id, handler) => byId(id).addEventListener("click", handler);
     on("download-csv", () => this.save("csv"));
     on("download-json", () => this.save("json"));
-    document.getElementById("import-file").addEventListener("change", (event) => this.importFile(event.target));
+    byId("import-file").addEventListener("change", (event) => this.importFile(event.target));
     this.setUpSend();
     this.refresh();
   }
 
   say(text) {
-    document.getElementById("data-status").textContent = text;
+    byId("data-status").textContent = text;
   }
 
   refresh() {
@@ -35,13 +37,13 @@ class HistoryPage {
     const when = (e) => e.date + (e.started || "");
     this.log.entries.sort((a, b) => when(a).localeCompare(when(b)));
     const { entries, problems } = this.log;
-    const box = document.getElementById("history-problems");
+    const box = byId("history-problems");
     box.replaceChildren(...problems.map((p) => h("p", { text: p })));
     box.hidden = !problems.length;
     const days = completedDays(entries);
     this.streak = currentStreak(days, this.today);
-    document.getElementById("streak").textContent = `${this.streak} ${this.streak === 1 ? "day" : "days"}`;
-    document.getElementById("completed-count").textContent = String(entries.filter((e) => e.completed).length);
+    byId("streak").textContent = `${this.streak} ${this.streak === 1 ? "day" : "days"}`;
+    byId("completed-count").textContent = String(entries.filter((e) => e.completed).length);
     this.calendar.show(days);
     this.renderAdherence(entries);
     this.renderWeeks(entries);
@@ -65,7 +67,7 @@ class HistoryPage {
   }
 
   renderAdherence() {
-    const list = document.getElementById("adherence");
+    const list = byId("adherence");
     const lines = this.adherenceLines();
     list.replaceChildren(...lines.map((l) => h("li", { "data-program": l.slug }, h("a", { href: l.program.today, text: l.text }))));
     list.hidden = !lines.length;
@@ -73,7 +75,7 @@ class HistoryPage {
 
   renderWeeks(entries) {
     const weeks = sessionsPerWeek(entries, this.today, 6);
-    document.getElementById("weeks").replaceChildren(
+    byId("weeks").replaceChildren(
       ...weeks.map((w, i) => h("li", {},
         h("span", { class: "week-label", text: i === 0 ? "This week" : `Week of ${this.shortDate(w.monday)}` }),
         h("span", { class: "week-bar", "data-sessions": String(w.sessions) },
@@ -94,7 +96,7 @@ class HistoryPage {
 
   renderRecent(entries) {
     const recent = entries.slice(-30).reverse();
-    document.getElementById("recent").replaceChildren(...recent.map((e) => {
+    byId("recent").replaceChildren(...recent.map((e) => {
       const over = e.pain.filter((p) => p.rating > p.limit);
       const day = parseDay(e.date);
       return h("li", { class: over.length ? "flagged" : "", "data-id": e.id },
@@ -108,7 +110,7 @@ class HistoryPage {
         ].filter(Boolean).join(" · ") }),
         over.length ? h("span", { class: "pain-flag", text: `Above the pain limit: ${painText(over)}` }) : null);
     }));
-    document.getElementById("no-sessions").hidden = entries.length > 0;
+    byId("no-sessions").hidden = entries.length > 0;
   }
 
   save(kind) {
@@ -129,9 +131,9 @@ class HistoryPage {
   }
 
   setUpSend() {
-    const button = document.getElementById("send-studio");
-    const mail = document.getElementById("mail-studio");
-    const note = document.getElementById("send-note");
+    const button = byId("send-studio");
+    const mail = byId("mail-studio");
+    const note = byId("send-note");
     this.canMail = typeof this.data.contact === "string" && this.data.contact.startsWith("mailto:");
     if (typeof navigator.share === "function") {
       button.addEventListener("click", () => this.share());
@@ -152,7 +154,7 @@ class HistoryPage {
     const params = new URLSearchParams(query || "");
     params.set("subject", "My exercise history");
     params.set("body", this.summary());
-    document.getElementById("mail-studio").href = `${address}?${params.toString().replace(/\+/g, "%20")}`;
+    byId("mail-studio").href = `${address}?${params.toString().replace(/\+/g, "%20")}`;
   }
 
   async share() {
@@ -190,6 +192,6 @@ class HistoryPage {
   }
 }
 
-const historyRoot = document.getElementById("history");
+const historyRoot = byId("history");
 const historyData = pageData("history-data");
 if (historyRoot && historyData) new HistoryPage(historyRoot, historyData).start();

@@ -9,8 +9,8 @@ import { PlayerView } from "./view.js";
 import { SettingsPanel, openDialog } from "./settings-panel.js";
 import { PainCheck } from "./pain-check.js";
 import { afterShown } from "../shared/after-shown.js";
+import { byId } from "../shared/dom.js";
 
-const byTag = (id) => document.getElementById(id);
 
 /* Indices of steps that end an exercise with a pain limit: the pain check follows them. */
 export function painGates(steps, cards) {
@@ -46,7 +46,7 @@ function lateLoader(root) {
 
 function boot(root) {
   const late = lateLoader(root);
-  const data = JSON.parse(byTag("player-data").textContent);
+  const data = JSON.parse(byId("player-data").textContent);
   const cards = data.cards;
   const { settings, problem } = loadSettings();
   const store = new SessionStore(location.pathname, data.steps.length, data.total);
@@ -106,7 +106,7 @@ function boot(root) {
     cues.unlock();
     lock.acquire();
     view.notice("problem", "");
-    byTag("p-offer").hidden = true;
+    byId("p-offer").hidden = true;
     const src = session || { index: 0, elapsed: 0, gate: false, active: 0, leadIn: settings.leadIn, switch: settings.switch, started: new Date(now()).toISOString(), skipped: [], pain: [] };
     run = { started: src.started, skipped: new Set(src.skipped), pain: src.pain, leadIn: src.leadIn, switch: src.switch };
     timer = build(src.leadIn, src.switch);
@@ -145,7 +145,7 @@ function boot(root) {
     store.clear();
     late()
       .then(({ recordSession, Summary }) => {
-        new Summary(byTag("p-summary"), cards).show(entry, recordSession(entry));
+        new Summary(byId("p-summary"), cards).show(entry, recordSession(entry));
         if (completed) document.dispatchEvent(new CustomEvent("hipapp:session-complete"));
       })
       .catch(() => view.notice("lock", "This session could not be saved to your history."));
@@ -183,7 +183,7 @@ function boot(root) {
   }
 
   const pain = new PainCheck(
-    byTag("p-pain"),
+    byId("p-pain"),
     (rating) => {
       const slug = last.step.exercise;
       const card = cards[slug];
@@ -200,21 +200,21 @@ function boot(root) {
   function proceed() {
     timer.done(now());
     update();
-    byTag("p-main").focus();
+    byId("p-main").focus();
   }
 
-  new SettingsPanel(byTag("p-settings"), byTag("p-open-settings"), settings, () => {
+  new SettingsPanel(byId("p-settings"), byId("p-open-settings"), settings, () => {
     saveSettings(settings);
     if (timer.status !== "done") timer.gates = new Set(settings.pain ? painGates(timer.steps, cards) : []);
   });
 
-  byTag("p-main").addEventListener("click", toggle);
-  byTag("p-skip").addEventListener("click", skip);
-  byTag("p-back").addEventListener("click", back);
-  byTag("p-done").addEventListener("click", act((t) => timer.done(t)));
-  byTag("p-stage").addEventListener("click", () => timer.status !== "idle" && toggle());
-  const confirm = byTag("p-confirm");
-  byTag("p-end").addEventListener("click", () => {
+  byId("p-main").addEventListener("click", toggle);
+  byId("p-skip").addEventListener("click", skip);
+  byId("p-back").addEventListener("click", back);
+  byId("p-done").addEventListener("click", act((t) => timer.done(t)));
+  byId("p-stage").addEventListener("click", () => timer.status !== "idle" && toggle());
+  const confirm = byId("p-confirm");
+  byId("p-end").addEventListener("click", () => {
     if (typeof confirm.showModal !== "function") return window.confirm("End this session?") && end();
     openDialog(confirm);
   });
@@ -254,16 +254,16 @@ function boot(root) {
   if (saved.session) {
     const s = saved.session;
     const steps = timedSteps(data.steps, s.leadIn, s.switch);
-    byTag("p-offer-text").textContent = `Resume at ${whereText(steps[s.index], s.elapsed, s.gate, cards)}?`;
-    byTag("p-offer").hidden = false;
-    byTag("p-resume").addEventListener("click", () => begin(s));
-    byTag("p-restart").addEventListener("click", () => {
+    byId("p-offer-text").textContent = `Resume at ${whereText(steps[s.index], s.elapsed, s.gate, cards)}?`;
+    byId("p-offer").hidden = false;
+    byId("p-resume").addEventListener("click", () => begin(s));
+    byId("p-restart").addEventListener("click", () => {
       store.clear();
-      byTag("p-offer").hidden = true;
+      byId("p-offer").hidden = true;
     });
   }
   update();
 }
 
-const root = document.getElementById("player");
-if (root && document.getElementById("player-data")) boot(root);
+const root = byId("player");
+if (root && byId("player-data")) boot(root);

@@ -1,9 +1,5 @@
 /* What the player says and shows for a step: pure functions over the player data. */
-
-export function clock(seconds) {
-  const s = Math.max(0, seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
+import { clock } from "../shared/durations.js";
 
 export function sideText(side) {
   return side === "left" ? "Left side" : side === "right" ? "Right side" : "";

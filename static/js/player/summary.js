@@ -1,7 +1,7 @@
 /* The end-of-session summary. */
-import { clock } from "./phrases.js";
+import { clock } from "../shared/durations.js";
+import { byId } from "../shared/dom.js";
 
-const byId = (id) => document.getElementById(id);
 
 export class Summary {
   constructor(panel, cards) {

@@ -1,7 +1,8 @@
 /* The player screen: writes a timer state into the server-rendered markup. */
-import { announcement, clock, phaseLabel, repsText, sideText, titleOf } from "./phrases.js";
+import { announcement, phaseLabel, repsText, sideText, titleOf } from "./phrases.js";
+import { clock } from "../shared/durations.js";
+import { byId } from "../shared/dom.js";
 
-const $ = (id) => document.getElementById(id);
 
 /* Write text only when it changes. Rewriting the same text still replaces the node:
    the browser lays it out and paints it again, every tick, and a rewrite of the
@@ -17,7 +18,7 @@ export class PlayerView {
     this.cards = data.cards;
     this.el = {};
     for (const id of "total notices stage label ex set ring time unit next img cue controls back main done skip end live open-settings".split(" ")) {
-      this.el[id] = $(`p-${id}`);
+      this.el[id] = byId(`p-${id}`);
     }
     this.spoken = "";
     this.flashTimer = 0;
@@ -89,7 +90,7 @@ export class PlayerView {
   }
 
   notice(id, text) {
-    let p = document.getElementById(`p-notice-${id}`);
+    let p = byId(`p-notice-${id}`);
     if (!text) return p && p.remove();
     if (!p) {
       p = document.createElement("p");

@@ -1,6 +1,7 @@
 /* On the home page, a "Continue your program" card when this device follows a program,
    and the installed app's launch straight into today's session. */
-import { h, pageData } from "../shared/dom.js";
+import { byId, pageData } from "../shared/dom.js";
+import { h } from "../shared/element.js";
 import { localDay, longDate } from "../shared/dates.js";
 import { PROGRAM_CURRENT_KEY, programStatus, readStored, rememberedStart } from "./start.js";
 
@@ -30,6 +31,6 @@ function continueCard(programs, slot) {
   if (launched && status.state !== "complete") location.replace(program.today);
 }
 
-const homeSlot = document.getElementById("continue");
+const homeSlot = byId("continue");
 const homePrograms = pageData("programs-data");
 if (homeSlot && homePrograms) continueCard(homePrograms, homeSlot);

@@ -1,5 +1,7 @@
 /* The client's "today" page: which day of the program is today, from the link or memory. */
-import { h, pageData, minutes } from "../shared/dom.js";
+import { byId, pageData } from "../shared/dom.js";
+import { h } from "../shared/element.js";
+import { minutes } from "../shared/durations.js";
 import { localDay, longDate, addDays } from "../shared/dates.js";
 import { chooseStart, programStatus, rememberStart, rememberedStart } from "./start.js";
 
@@ -33,7 +35,7 @@ class TodayView {
   }
 
   status(text) {
-    const region = document.getElementById("today-status");
+    const region = byId("today-status");
     if (region) region.textContent = text;
   }
 
@@ -98,6 +100,6 @@ class TodayView {
   }
 }
 
-const todayRoot = document.getElementById("today");
+const todayRoot = byId("today");
 const todayData = pageData("program-data");
 if (todayRoot && todayData) new TodayView(todayRoot, todayData).load(location.search);
