@@ -19,32 +19,39 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     # Loaded after the page (see site/index.js): nothing here is needed to show or start
     # anything.
-    "site_extras_js": ("js/site/offline-status.js", "js/site/install-hint.js", "js/site/extras.js"),
+    "site_extras_js": (
+        *("js/shared/store.js", "js/site/offline-status.js", "js/site/install-hint.js"),
+        "js/site/extras.js",
+    ),
     "player_js": (
         *("js/shared/dom.js", "js/shared/durations.js", "js/shared/after-shown.js"),
-        *("js/player/timer.js", "js/player/phrases.js", "js/player/settings.js"),
+        *("js/shared/store.js", "js/player/timer.js", "js/player/phrases.js"),
+        "js/player/settings.js",
         *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
         *("js/player/view.js", "js/player/settings-panel.js", "js/player/pain-check.js"),
         "js/player/index.js",
     ),
     # Imported by the player once the page has shown: needed only when a session ends.
     "player_late_js": (
-        *("js/shared/dom.js", "js/shared/durations.js", "js/history/log.js"),
-        *("js/player/summary.js", "js/player/late.js"),
+        *("js/shared/dom.js", "js/shared/durations.js", "js/shared/store.js"),
+        *("js/shared/store-migrations.js", "js/history/log.js", "js/player/summary.js"),
+        "js/player/late.js",
     ),
     # Programs and the client's history: one script per page; shared helpers come first.
     "today_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/durations.js"),
-        *("js/shared/dates.js", "js/programs/start.js", "js/programs/today.js"),
+        *("js/shared/dates.js", "js/shared/store.js", "js/programs/start.js"),
+        "js/programs/today.js",
     ),
     "home_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/dates.js"),
-        *("js/programs/start.js", "js/programs/home-card.js"),
+        *("js/shared/store.js", "js/programs/start.js", "js/programs/home-card.js"),
     ),
     "share_js": ("js/shared/dates.js", "js/programs/share.js"),
     "history_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/durations.js"),
-        *("js/shared/dates.js", "js/programs/start.js", "js/history/log.js"),
+        *("js/shared/dates.js", "js/shared/store.js", "js/shared/store-migrations.js"),
+        *("js/programs/start.js", "js/history/log.js"),
         *("js/history/stats.js", "js/history/calendar.js", "js/history/export.js"),
         "js/history/index.js",
     ),

@@ -145,3 +145,9 @@ def test_sources_are_in_feature_folders_with_kebab_case_names() -> None:
         parts = path.split("/")
         assert len(parts) == 3 and parts[1] in FOLDERS, path
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*\.js", parts[2]), path
+
+
+def test_only_the_store_touches_storage() -> None:
+    """shared/store.js owns every key: nothing else reads or writes storage directly."""
+    others = [path for path in sources() if path != "js/shared/store.js"]
+    assert [p for p in others if re.search(r"localStorage|sessionStorage", text(p))] == []

@@ -1,7 +1,7 @@
 /* The client's session log, kept on the device only.
 
-   Contract (shared by the player, the history page and exports):
-   localStorage["hipapp:log"] = {"version": 1, "entries": [Entry, ...]}
+   Contract (shared by the player, the history page and exports), kept by shared/store.js
+   under KEYS.log as {"version": 1, "entries": [Entry, ...]}
    Entry = {
      id: string,            // unique, e.g. started timestamp + random
      date: "YYYY-MM-DD",    // local calendar day the session started
@@ -17,50 +17,16 @@
    program/day = null, lists = []).
 
    Robustness rules:
-   - Older shapes are upgraded by LOG_MIGRATIONS (version n -> n + 1); the original text is
-     backed up under "hipapp:log:backup-v<n>" before the upgraded log is first written.
-   - An entry that fails validation is never dropped: it moves to LOG_ASIDE_KEY
+   - Older shapes are upgraded by LOG_MIGRATIONS (shared/store-migrations.js, version n ->
+     n + 1); the original text is backed up under KEYS.logBackup(n) before the upgraded log
+     is first written.
+   - An entry that fails validation is never dropped: it moves to KEYS.logAside
      ({"items": [{at, reason, data}]}) on the next write, and readLog() reports it.
    - A log that cannot be parsed (or comes from a newer app) is never overwritten: its text
      moves aside before a fresh log starts; if that is impossible, nothing is written.
    Storage may be missing or full (private mode): every function degrades, never throws. */
-
-export const LOG_KEY = "hipapp:log";
-export const LOG_ASIDE_KEY = "hipapp:log:aside";
-export const LOG_VERSION = 1;
-
-/* Upgrade steps: LOG_MIGRATIONS[n] turns a version-n log into version n + 1.
-   Version 0 is the pre-release shape: a bare array of {date, routine, seconds, finished}. */
-export const LOG_MIGRATIONS = {
-  0: (entries) => ({
-    version: 1,
-    entries: (Array.isArray(entries) ? entries : []).map((old, index) =>
-      old && typeof old === "object"
-        ? {
-            id: `v0-${index}-${old.date}`,
-            date: old.date,
-            routine: old.routine,
-            title: old.title || old.routine,
-            program: null,
-            day: null,
-            duration: old.seconds,
-            completed: old.finished !== false,
-            done: [],
-            skipped: [],
-            pain: [],
-          }
-        : old,
-    ),
-  }),
-};
-
-function logStorage() {
-  try {
-    return window.localStorage || null;
-  } catch {
-    return null;
-  }
-}
+import { KEYS, readJSON, readStored, writeJSON, writeStored } from "../shared/store.js";
+import { LOG_VERSION, migrateLog } from "../shared/store-migrations.js";
 
 const LOG_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -108,23 +74,6 @@ export function normalizeEntry(raw) {
   return entry;
 }
 
-/* Bring parsed data to the current version. Returns {log, from} or throws Error(reason). */
-export function migrateLog(data) {
-  let version = Array.isArray(data) ? 0 : data && data.version;
-  let log = data;
-  const from = version;
-  if (!Number.isInteger(version) || version < 0) throw new Error("not a hipapp log");
-  if (version > LOG_VERSION) throw new Error(`saved by a newer version of the app (v${version})`);
-  while (version < LOG_VERSION) {
-    const step = LOG_MIGRATIONS[version];
-    if (!step) throw new Error(`no upgrade from version ${version}`);
-    log = step(log);
-    version += 1;
-  }
-  if (!log || !Array.isArray(log.entries)) throw new Error("not a hipapp log");
-  return { log, from };
-}
-
 function logSplit(entries) {
   const good = [];
   const bad = [];
@@ -142,9 +91,8 @@ function logSplit(entries) {
 }
 
 function logAside() {
-  const store = logStorage();
   try {
-    const data = JSON.parse((store && store.getItem(LOG_ASIDE_KEY)) || '{"items": []}');
+    const data = readJSON(KEYS.logAside, { items: [] });
     return Array.isArray(data.items) ? data.items : [];
   } catch {
     return [];
@@ -153,15 +101,8 @@ function logAside() {
 
 /* Everything the app knows about the stored log, without changing it. */
 function logLoad() {
-  const store = logStorage();
-  const state = { entries: [], rejected: [], problems: [], raw: null, readable: true, from: 1 };
-  let raw = null;
-  try {
-    raw = store ? store.getItem(LOG_KEY) : null;
-  } catch {
-    raw = null;
-  }
-  state.raw = raw;
+  const raw = readStored(KEYS.log);
+  const state = { entries: [], rejected: [], problems: [], raw, readable: true, from: 1 };
   if (!raw) return state;
   try {
     const { log, from } = migrateLog(JSON.parse(raw));
@@ -191,40 +132,20 @@ export function readLog() {
 }
 
 function logPutAside(items) {
-  if (!items.length) return true;
-  const store = logStorage();
-  try {
-    const all = [...logAside(), ...items];
-    store.setItem(LOG_ASIDE_KEY, JSON.stringify({ version: 1, items: all }));
-    return true;
-  } catch {
-    return false;
-  }
+  return !items.length || writeJSON(KEYS.logAside, { version: 1, items: [...logAside(), ...items] });
 }
 
 /* Write entries, first keeping aside anything that would otherwise be lost. */
 function logSave(state, entries) {
-  const store = logStorage();
-  if (!store) return false;
   const at = new Date().toISOString();
   if (!state.readable) {
     if (!logPutAside([{ at, reason: "unreadable log", data: state.raw }])) return false;
   } else if (state.raw && state.from < LOG_VERSION) {
-    try {
-      const backup = `${LOG_KEY}:backup-v${state.from}`;
-      if (!store.getItem(backup)) store.setItem(backup, state.raw);
-    } catch {
-      return false;
-    }
+    const backup = KEYS.logBackup(state.from);
+    if (!readStored(backup) && !writeStored(backup, state.raw)) return false;
   }
   const rejected = state.rejected.map((data) => ({ at, reason: "invalid entry", data }));
-  if (!logPutAside(rejected)) return false;
-  try {
-    store.setItem(LOG_KEY, JSON.stringify({ version: LOG_VERSION, entries }));
-    return true;
-  } catch {
-    return false;
-  }
+  return logPutAside(rejected) && writeJSON(KEYS.log, { version: LOG_VERSION, entries });
 }
 
 /* Append one finished or ended session. Returns true when it was saved. */

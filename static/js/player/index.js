@@ -1,7 +1,8 @@
 /* The player: the one module that wires the timer to the screen, cues, storage and device. */
 import { Timer, timedSteps, cuesBetween } from "./timer.js";
 import { entrySpeech, titleOf, whereText } from "./phrases.js";
-import { loadSettings, saveSettings } from "./settings.js";
+import { KEYS, writeJSON } from "../shared/store.js";
+import { loadSettings } from "./settings.js";
 import { SessionStore } from "./session-store.js";
 import { Cues } from "./cues.js";
 import { ScreenLock } from "./wake-lock.js";
@@ -204,7 +205,7 @@ function boot(root) {
   }
 
   new SettingsPanel(byId("p-settings"), byId("p-open-settings"), settings, () => {
-    saveSettings(settings);
+    writeJSON(KEYS.settings, settings);
     if (timer.status !== "done") timer.gates = new Set(settings.pain ? painGates(timer.steps, cards) : []);
   });
 

@@ -1,14 +1,13 @@
 /* The running session, saved on the device so a reload or a closed tab can resume it. */
-import { localStore, seconds } from "./settings.js";
-
-export const SESSION_PREFIX = "hipapp:session:";
+import { KEYS, readStored, writeJSON, writeStored } from "../shared/store.js";
+import { seconds } from "./settings.js";
 
 const isSlug = (v) => typeof v === "string" && v.length > 0 && v.length < 200;
 const isPain = (p) =>
   p && isSlug(p.exercise) && Number.isInteger(p.rating) && p.rating >= 0 && p.rating <= 10 && Number.isInteger(p.limit);
 
 /* True when `s` is a saved session for a routine of `count` steps and `total` seconds. */
-export function validSession(s, count, total) {
+function validSession(s, count, total) {
   return (
     !!s &&
     s.v === 1 &&
@@ -34,17 +33,17 @@ export function validSession(s, count, total) {
 }
 
 export class SessionStore {
-  constructor(id, count, total) {
-    this.key = SESSION_PREFIX + id;
+  /* path: the player page's path, one saved session per page. */
+  constructor(path, count, total) {
+    this.key = KEYS.session(path);
     this.count = count;
     this.total = total;
   }
 
   /* Returns {session, problem}. Anything unreadable is removed: it could never resume. */
   load() {
-    const store = localStore();
     try {
-      const raw = store && store.getItem(this.key);
+      const raw = readStored(this.key);
       if (!raw) return { session: null, problem: "" };
       const session = JSON.parse(raw);
       if (validSession(session, this.count, this.total)) return { session, problem: "" };
@@ -55,21 +54,12 @@ export class SessionStore {
     return { session: null, problem: "Your unfinished session could not be read, so it was cleared." };
   }
 
+  /* Storage full or blocked: the session still plays, it just cannot resume. */
   save(session) {
-    try {
-      const store = localStore();
-      if (store) store.setItem(this.key, JSON.stringify({ v: 1, count: this.count, total: this.total, ...session }));
-    } catch {
-      // storage full or blocked: the session still plays, it just cannot resume
-    }
+    writeJSON(this.key, { v: 1, count: this.count, total: this.total, ...session });
   }
 
   clear() {
-    try {
-      const store = localStore();
-      if (store) store.removeItem(this.key);
-    } catch {
-      // nothing saved to clear
-    }
+    writeStored(this.key, null);
   }
 }

@@ -1,17 +1,8 @@
 /* Player settings, kept on the device. Unreadable or odd values fall back to defaults. */
+import { KEYS, readJSON } from "../shared/store.js";
 
-export const SETTINGS_KEY = "hipapp:settings";
 export const DEFAULTS = { beeps: true, speech: true, vibration: true, flash: true, pain: true, leadIn: 5, switch: 5 };
 const FLAGS = ["beeps", "speech", "vibration", "flash", "pain"];
-
-/* localStorage, or null where it is blocked (some private modes throw on access). */
-export function localStore() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export function seconds(value, fallback) {
   const n = Number(value);
@@ -20,11 +11,8 @@ export function seconds(value, fallback) {
 
 /* Returns {settings, problem}: problem is a sentence for the screen, or "". */
 export function loadSettings() {
-  const store = localStore();
-  let raw = null;
   try {
-    raw = store && store.getItem(SETTINGS_KEY);
-    const saved = raw ? JSON.parse(raw) : {};
+    const saved = readJSON(KEYS.settings, {});
     if (!saved || typeof saved !== "object" || Array.isArray(saved)) throw new Error("not settings");
     const settings = { ...DEFAULTS };
     for (const k of FLAGS) if (typeof saved[k] === "boolean") settings[k] = saved[k];
@@ -33,15 +21,5 @@ export function loadSettings() {
     return { settings, problem: "" };
   } catch {
     return { settings: { ...DEFAULTS }, problem: "Your player settings could not be read, so the defaults are in use." };
-  }
-}
-
-export function saveSettings(settings) {
-  const store = localStore();
-  try {
-    if (store) store.setItem(SETTINGS_KEY, JSON.stringify(settings));
-    return !!store;
-  } catch {
-    return false;
   }
 }

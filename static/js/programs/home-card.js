@@ -3,10 +3,11 @@
 import { byId, pageData } from "../shared/dom.js";
 import { h } from "../shared/element.js";
 import { localDay, longDate } from "../shared/dates.js";
-import { PROGRAM_CURRENT_KEY, programStatus, readStored, rememberedStart } from "./start.js";
+import { KEYS, readStored } from "../shared/store.js";
+import { programStatus, rememberedStart } from "./start.js";
 
 function continueCard(programs, slot) {
-  const slug = readStored(PROGRAM_CURRENT_KEY);
+  const slug = readStored(KEYS.program);
   const program = slug && Object.hasOwn(programs, slug) ? programs[slug] : null;
   const start = program ? rememberedStart(slug) : null;
   if (!program || !start) return;

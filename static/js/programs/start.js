@@ -1,48 +1,15 @@
 /* Where a client is in a program: the remembered start day and today's place in it. */
 import { daysBetween, parseDay, dayText } from "../shared/dates.js";
-
-export const PROGRAM_CURRENT_KEY = "hipapp:program:current";
-
-export function startKey(slug) {
-  return `hipapp:program:${slug}:start`;
-}
-
-function programStore() {
-  try {
-    return window.localStorage || null;
-  } catch {
-    return null;
-  }
-}
-
-export function readStored(key) {
-  try {
-    const store = programStore();
-    return store ? store.getItem(key) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeStored(key, value) {
-  try {
-    const store = programStore();
-    if (!store) return false;
-    store.setItem(key, value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { KEYS, readStored, writeStored } from "../shared/store.js";
 
 /* The remembered start day of a program, or null (never stored, or unreadable). */
 export function rememberedStart(slug) {
-  return parseDay(readStored(startKey(slug)));
+  return parseDay(readStored(KEYS.programStart(slug)));
 }
 
 export function rememberStart(slug, day) {
-  const saved = writeStored(startKey(slug), dayText(day));
-  writeStored(PROGRAM_CURRENT_KEY, slug);
+  const saved = writeStored(KEYS.programStart(slug), dayText(day));
+  writeStored(KEYS.program, slug);
   return saved;
 }
 

@@ -1,23 +1,6 @@
 /* An unobtrusive "Add to home screen" hint: the browser's own prompt where it offers one
    (beforeinstallprompt), short instructions on iOS Safari, nothing when already installed. */
-
-const DISMISSED_KEY = "hipapp:install-hint-dismissed";
-
-function remembered() {
-  try {
-    return window.localStorage.getItem(DISMISSED_KEY) === "1";
-  } catch {
-    return false;
-  }
-}
-
-function remember() {
-  try {
-    window.localStorage.setItem(DISMISSED_KEY, "1");
-  } catch {
-    /* Private mode: the hint just comes back next time. */
-  }
-}
+import { KEYS, readStored, writeStored } from "../shared/store.js";
 
 export function isStandalone(win) {
   const media = win.matchMedia && win.matchMedia("(display-mode: standalone)").matches;
@@ -39,14 +22,14 @@ export class InstallHint {
   }
 
   start() {
-    if (!this.el || isStandalone(this.win) || remembered()) return;
+    if (!this.el || isStandalone(this.win) || readStored(KEYS.installHint) === "1") return;
     const offer = (event) => {
       event.preventDefault();
       this.prompt = event;
       this.render("Use it offline, like an app.", "Add to home screen");
     };
     this.win.addEventListener("beforeinstallprompt", offer);
-    // Sent before this bundle arrived: site.js kept it.
+    // Sent before this bundle arrived: site/index.js kept it.
     if (this.win.hipappInstallPrompt) offer(this.win.hipappInstallPrompt);
     this.win.addEventListener("appinstalled", () => this.hide());
     if (isIosSafari(this.win.navigator)) {
@@ -71,7 +54,7 @@ export class InstallHint {
     dismiss.className = "button";
     dismiss.textContent = "Not now";
     dismiss.addEventListener("click", () => {
-      remember();
+      writeStored(KEYS.installHint, "1"); // without storage (private mode) it comes back
       this.hide();
     });
     parts.push(dismiss);

@@ -1,4 +1,5 @@
 /* "Ready offline · 1.2 MB stored" in the footer, once the worker confirms its cache. */
+import { KEYS, readStored, writeStored } from "../shared/store.js";
 
 export function formatBytes(bytes) {
   if (!Number.isFinite(bytes) || bytes <= 0) return "";
@@ -16,16 +17,11 @@ async function storedBytes() {
   }
 }
 
-const ANNOUNCED_KEY = "hipapp:offline-announced";
-
-/* Say "Ready offline" aloud once per version, not on every page load. */
+/* Say "Ready offline" aloud once per version, not on every page load. Without storage
+   it is said again: the lesser harm. */
 function firstTimeFor(version) {
-  try {
-    if (window.localStorage.getItem(ANNOUNCED_KEY) === version) return false;
-    window.localStorage.setItem(ANNOUNCED_KEY, version);
-  } catch {
-    /* No storage: announcing again is the lesser harm. */
-  }
+  if (readStored(KEYS.announced) === version) return false;
+  writeStored(KEYS.announced, version);
   return true;
 }
 
