@@ -25,17 +25,17 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     "player_js": (
         *("js/shared/dom.js", "js/shared/durations.js", "js/shared/after-shown.js"),
-        *("js/shared/store.js", "js/player/timer.js", "js/player/phrases.js"),
-        "js/player/settings.js",
-        *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
-        *("js/player/view.js", "js/player/settings-panel.js", "js/player/pain-check.js"),
-        "js/player/index.js",
+        *("js/shared/store.js", "js/player/timer.js", "js/player/pain-gates.js"),
+        *("js/player/phrases.js", "js/player/settings.js", "js/player/session-store.js"),
+        *("js/player/cues.js", "js/player/wake-lock.js", "js/player/media-session.js"),
+        *("js/player/keyboard.js", "js/player/view.js", "js/player/settings-panel.js"),
+        *("js/player/pain-check.js", "js/player/controller.js", "js/player/index.js"),
     ),
     # Imported by the player once the page has shown: needed only when a session ends.
     "player_late_js": (
-        *("js/shared/dom.js", "js/shared/durations.js", "js/shared/store.js"),
-        *("js/shared/store-migrations.js", "js/history/log.js", "js/player/summary.js"),
-        "js/player/late.js",
+        *("js/shared/dom.js", "js/shared/dates.js", "js/shared/durations.js"),
+        *("js/shared/store.js", "js/shared/store-migrations.js", "js/history/log.js"),
+        *("js/player/log-entry.js", "js/player/summary.js", "js/player/late.js"),
     ),
     # Programs and the client's history: one script per page; shared helpers come first.
     "today_js": (

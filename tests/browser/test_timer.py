@@ -142,6 +142,41 @@ def test_the_pain_gate_holds_the_timer_until_done(js: Any) -> None:
     assert got[3]["phase"] == "reps" and got[3]["index"] == 5
 
 
+def test_restore_resumes_mid_step_with_the_time_already_run(js: Any) -> None:
+    got = js("""
+      const t = timer([3]); t.restore(t0, 1, 8000, false, 13000);
+      const mid = t.state(t0 + 2000);
+      const g = timer([3]); g.restore(t0, 3, 20000, true, 50000);
+      const gate = pick(g.state(t0 + 90000));
+      const n = timer([]); n.restore(t0, 3, 20000, true, 50000);  // no gate there any more
+      return [pick(mid), mid.active, gate, pick(n.state(t0))];
+    """)
+    assert got[0] == {
+        "index": 1,
+        "phase": "hold",
+        "seconds": 10,
+        "remaining": 10000,
+        "side": "left",
+        "status": "running",
+    }
+    assert got[1] == 15000  # 13 s before the reload, 2 s since
+    assert got[2]["phase"] == "pain" and got[2]["index"] == 3
+    assert got[3]["phase"] == "rest" and got[3]["index"] == 4
+
+
+def test_set_gates_turns_the_pain_check_on_and_off_mid_session(js: Any) -> None:
+    got = js("""
+      const t = timer([3, 6]); t.start(t0);
+      t.setGates([]);
+      const off = pick(t.state(t0 + 51000));
+      const u = timer([]); u.start(t0);
+      u.setGates([3]);
+      return [off, pick(u.state(t0 + 51000))];
+    """)
+    assert got[0]["phase"] == "rest" and got[0]["index"] == 4
+    assert got[1]["phase"] == "pain" and got[1]["index"] == 3
+
+
 def test_lead_in_and_switch_lengths_are_rescaled(js: Any) -> None:
     got = js("""
       const t = timer([], 3, 0); t.start(t0);
@@ -249,8 +284,43 @@ def test_phrases_say_and_show_each_step(js: Any) -> None:
 
 def test_pain_gates_follow_the_last_step_of_each_limited_exercise(js: Any) -> None:
     got = js("""
-      const {painGates} = await import('/static/js/player/index.js');
+      const {painGates} = await import('/static/js/player/pain-gates.js');
       return painGates(timedSteps(steps, 5, 5), cards);
     """)
     # "a" ends at its right side (3); "b" has no limit; "c" ends the routine (6).
     assert got == [3, 6]
+
+
+def test_log_entry_counts_what_was_done_and_skipped(js: Any) -> None:
+    """A session ended early at b's reps, with a skipped: what the history records."""
+    got = js("""
+      const {logEntry} = await import('/static/js/player/log-entry.js');
+      const timed = timedSteps(steps, 5, 5);
+      const run = {started: '2026-11-21T09:00:00.000Z', skipped: new Set(['a']),
+                   pain: [{exercise: 'a', rating: 1, limit: 2}]};
+      const data = {title: 'Daily', program: {slug: 'four-weeks', day: 3}};
+      const state = {status: 'done', gate: false, index: 5, active: 61400};
+      const ended = new Date('2026-11-21T09:02:00.000Z');
+      const common = {run, steps: timed, data, routine: 'daily', ended, salt: 'x1'};
+      return [logEntry({...common, state, completed: false}),
+              logEntry({...common, state: {...state, gate: true}, completed: false}),
+              logEntry({...common, state, completed: true}).done];
+    """)
+    assert got[0] == {
+        "id": "2026-11-21T09:00:00.000Z-x1",
+        "date": got[0]["date"],  # the device's local day: checked below
+        "started": "2026-11-21T09:00:00.000Z",
+        "ended": "2026-11-21T09:02:00.000Z",
+        "routine": "daily",
+        "title": "Daily",
+        "program": "four-weeks",
+        "day": 3,
+        "duration": 61,
+        "completed": False,
+        "done": [],
+        "skipped": ["a"],
+        "pain": [{"exercise": "a", "rating": 1, "limit": 2}],
+    }
+    assert got[0]["date"] in ("2026-11-20", "2026-11-21", "2026-11-22")
+    assert got[1]["done"] == ["b"]  # waiting at its gate, b was played through
+    assert got[2] == ["b", "c"]

@@ -58,3 +58,9 @@ export function whereText(step, elapsedMs, gate, cards) {
   else parts.push(`${clock(Math.ceil((step.ms - elapsedMs) / 1000))} left`);
   return parts.join(", ");
 }
+
+/* Said and shown when a rating is above the card's limit. */
+export function painAdvice(card) {
+  const easier = card.easier_title ? ", or try " + card.easier_title : "";
+  return `That is above ${card.pain_limit} of 10. Ease off: move less far or more slowly` + easier + ".";
+}

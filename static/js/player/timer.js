@@ -20,7 +20,7 @@ export class Timer {
   /* steps: from timedSteps(); gates: indices of steps followed by a pain check. */
   constructor(steps, gates = []) {
     this.steps = steps;
-    this.gates = new Set(gates);
+    this.setGates(gates);
     this.offsets = [];
     let sum = 0;
     for (const s of steps) {
@@ -39,11 +39,22 @@ export class Timer {
     this.endedAt = 0;
   }
 
-  /* Start at a step, optionally part-way through it or at its gate (resuming). */
-  start(t, index = 0, elapsed = 0, gate = false) {
+  /* Which steps are followed by a pain check: a setting that may change mid-session. */
+  setGates(indices) {
+    this.gates = new Set(indices);
+  }
+
+  start(t) {
+    this.restore(t, 0, 0, false, 0);
+  }
+
+  /* Resume a saved session at time t: at step `index`, `elapsed` ms into it or waiting at
+     its gate (when that step still has one), with `activeMs` of the session already run. */
+  restore(t, index, elapsed, gate, activeMs) {
     this.index = Math.min(Math.max(0, index), this.steps.length - 1);
     this.since = t - elapsed;
-    this.gate = gate;
+    this.gate = gate && this.gates.has(this.index);
+    this.activeMs = activeMs;
     this.status = "running";
     this.runFrom = t;
     this.seq++;
