@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from hipapp import create_app
+from hipapp.web import models
 
 from ..conftest import Write
 from ..support.browser import LiveServer
@@ -300,6 +302,27 @@ def test_unreadable_settings_fall_back_with_a_notice(small: LiveServer, page: Pa
     page.get_by_role("button", name="Settings").click()
     assert page.get_by_label("3-2-1 beeps").is_checked()
     assert page.get_by_label("Get-ready time (seconds)").input_value() == "5"
+
+
+def test_fresh_settings_take_the_lead_in_from_the_player_data(
+    write: Write, server_factory: Factory, page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead-in default is written once, in hipapp/plan/sequence.py, and reaches the
+    player in its data (PlayerData.timing); the player has no number of its own."""
+    monkeypatch.setattr(models, "Timing", functools.partial(models.Timing, lead_in=7))
+    server = small_player(write, server_factory)
+    open_player(page, server.url + PATH, None)  # nothing stored: the defaults
+    assert page.evaluate("JSON.parse(document.getElementById('player-data').textContent)")[
+        "timing"
+    ] == {"lead_in": 7, "switch": 5, "rep_pace": 3}
+    page.get_by_role("button", name="Start").click()
+    assert (screen(page)["phase"], screen(page)["remaining"]) == ("lead-in", "7")
+    page.clock.run_for(6_999)
+    assert screen(page)["phase"] == "lead-in"
+    page.clock.run_for(1)
+    assert (screen(page)["phase"], screen(page)["side"]) == ("hold", "left")
+    page.get_by_role("button", name="Settings").click()
+    assert page.get_by_label("Get-ready time (seconds)").input_value() == "7"
 
 
 def test_settings_persist_and_rescale_lead_in_and_switch(small: LiveServer, page: Page) -> None:

@@ -38,7 +38,7 @@ export class PlayerController {
     this.data = data;
     this.cards = data.cards;
     this.late = lateLoader(root);
-    const { settings, problem } = loadSettings();
+    const { settings, problem } = loadSettings(data.timing);
     this.settings = settings;
     this.store = new SessionStore(location.pathname, data.steps.length, data.total);
     this.view = new PlayerView(root, data);

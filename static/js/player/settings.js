@@ -1,7 +1,8 @@
-/* Player settings, kept on the device. Unreadable or odd values fall back to defaults. */
+/* Player settings, kept on the device. Unreadable or odd values fall back to defaults:
+   every cue on, and the lead-in and switch times the server sends in the player data
+   (data.timing, from hipapp/sequence.py), so each of those numbers is written once. */
 import { KEYS, readJSON } from "../shared/store.js";
 
-export const DEFAULTS = { beeps: true, speech: true, vibration: true, flash: true, pain: true, leadIn: 5, switch: 5 };
 const FLAGS = ["beeps", "speech", "vibration", "flash", "pain"];
 
 export function seconds(value, fallback) {
@@ -9,17 +10,24 @@ export function seconds(value, fallback) {
   return Number.isInteger(n) && n >= 0 && n <= 60 ? n : fallback;
 }
 
+/* timing: the player data's {lead_in, switch}. */
+function defaults(timing) {
+  const settings = {};
+  for (const k of FLAGS) settings[k] = true;
+  return Object.assign(settings, { leadIn: timing.lead_in, switch: timing.switch });
+}
+
 /* Returns {settings, problem}: problem is a sentence for the screen, or "". */
-export function loadSettings() {
+export function loadSettings(timing) {
+  const settings = defaults(timing);
   try {
     const saved = readJSON(KEYS.settings, {});
     if (!saved || typeof saved !== "object" || Array.isArray(saved)) throw new Error("not settings");
-    const settings = { ...DEFAULTS };
     for (const k of FLAGS) if (typeof saved[k] === "boolean") settings[k] = saved[k];
-    settings.leadIn = seconds(saved.leadIn, DEFAULTS.leadIn);
-    settings.switch = seconds(saved.switch, DEFAULTS.switch);
+    settings.leadIn = seconds(saved.leadIn, settings.leadIn);
+    settings.switch = seconds(saved.switch, settings.switch);
     return { settings, problem: "" };
   } catch {
-    return { settings: { ...DEFAULTS }, problem: "Your player settings could not be read, so the defaults are in use." };
+    return { settings, problem: "Your player settings could not be read, so the defaults are in use." };
   }
 }
