@@ -324,3 +324,29 @@ def test_log_entry_counts_what_was_done_and_skipped(js: Any) -> None:
     assert got[0]["date"] in ("2026-11-20", "2026-11-21", "2026-11-22")
     assert got[1]["done"] == ["b"]  # waiting at its gate, b was played through
     assert got[2] == ["b", "c"]
+
+
+def test_text_comes_from_the_pages_strings_with_english_as_fallback(
+    page: Page, live_server: LiveServer
+) -> None:
+    page.goto(live_server.url + "/about/")
+    got = page.evaluate("""async () => {
+      const table = {'Set {n} of {total}': 'Série {n} sur {total}',
+                     '{n} day': ['{n} jour', '{n} jours']};
+      const node = Object.assign(document.createElement('script'),
+        {type: 'application/json', id: 'strings', textContent: JSON.stringify(table)});
+      document.body.append(node);
+      const {t, nt} = await import('/static/js/shared/i18n.js');
+      return [t('Set {n} of {total}', {n: 1, total: 3}), t('Rest, {left}', {left: '0:10'}),
+              t('Keep {this}'), nt('{n} day', '{n} days', 1), nt('{n} day', '{n} days', 4),
+              nt('{n} session', '{n} sessions', 1), nt('{n} session', '{n} sessions', 0)];
+    }""")
+    assert got == [
+        "Série 1 sur 3",
+        "Rest, 0:10",
+        "Keep {this}",
+        "1 jour",
+        "4 jours",
+        "1 session",
+        "0 sessions",
+    ]

@@ -9,12 +9,14 @@ catch that before a browser does.
 from __future__ import annotations
 
 import io
+import json
 import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
 
 import pytest
+from babel.messages.extract import extract_javascript
 
 from hipapp.paths import STATIC
 from hipapp.web.assets import ModuleConcat
@@ -144,10 +146,66 @@ def test_sources_are_in_feature_folders_with_kebab_case_names() -> None:
     for path in sources():
         parts = path.split("/")
         assert len(parts) == 3 and parts[1] in FOLDERS, path
-        assert re.fullmatch(r"[a-z]+(-[a-z]+)*\.js", parts[2]), path
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.js", parts[2]), path
 
 
 def test_only_the_store_touches_storage() -> None:
-    """shared/store.js owns every key: nothing else reads or writes storage directly."""
+    """shared/store.js owns every key and format: nothing else may read or write them."""
     others = [path for path in sources() if path != "js/shared/store.js"]
     assert [p for p in others if re.search(r"localStorage|sessionStorage", text(p))] == []
+
+
+_TRANSLATED_CALL = re.compile(r"(?<![\w$.])(n?t)\(")
+_LITERAL = r'"(?:[^"\\]|\\.)*"'
+
+
+def test_user_text_goes_through_t_with_literal_msgids() -> None:
+    """Babel's JavaScript extractor (keywords t and nt:1,2) reads only literal msgids, and
+    a module that calls t() without importing it works only by the order of its bundle."""
+    problems = []
+    for path in sources():
+        if path == "js/shared/i18n.js":
+            continue
+        calls = {m[1] for m in _TRANSLATED_CALL.finditer(text(path))}
+        i18n = [imp for imp in imports(path) if imp.target == "js/shared/i18n.js"]
+        names = {name for imp in i18n for name, _ in imp.names}
+        if calls - names:
+            problems.append(f"{path}: calls {sorted(calls - names)} without importing them")
+        for m in re.finditer(r"(?<![\w$.])t\((?!\s*" + _LITERAL + ")", text(path)):
+            problems.append(f"{path}: t() needs a literal msgid: {text(path)[m.start() :][:40]!r}")
+        nt_literals = r"\s*" + _LITERAL + r"\s*,\s*" + _LITERAL
+        for m in re.finditer(r"(?<![\w$.])nt\((?!" + nt_literals + ")", text(path)):
+            problems.append(f"{path}: nt() needs literal msgids: {text(path)[m.start() :][:40]!r}")
+        if "t" in names and re.search(r"[(,]\s*t\s*[,)]\s*(=>|\{)|(?<![\w$.])t\s*=>", text(path)):
+            problems.append(f"{path}: a parameter named t hides the imported t()")
+    assert problems == []
+
+
+def _msgids_by_pattern(source: str) -> set[object]:
+    code = re.sub(r"/\*[\s\S]*?\*/|^\s*//.*$", "", source, flags=re.M)
+    found: set[object] = set()
+    for m in re.finditer(r"(?<![\w$.])t\(\s*(" + _LITERAL + ")", code):
+        found.add(json.loads(m[1]))
+    for m in re.finditer(r"(?<![\w$.])nt\(\s*(" + _LITERAL + r")\s*,\s*(" + _LITERAL + ")", code):
+        found.add((json.loads(m[1]), json.loads(m[2])))
+    return found
+
+
+def _msgids_by_babel(source: str) -> set[object]:
+    found: set[object] = set()
+    keywords = {"t": None, "nt": (1, 2)}
+    for _, func, message, _ in extract_javascript(io.BytesIO(source.encode()), keywords, [], {}):
+        if isinstance(message, tuple):
+            parts = tuple(m for m in message if m is not None)
+            found.add(parts[0] if func == "t" else parts[:2])
+        else:
+            found.add(message)
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in sources() if p != "js/shared/i18n.js"])
+def test_the_catalogue_extractor_sees_every_msgid(path: str) -> None:
+    """Babel's JavaScript lexer guesses where a regex starts; a wrong guess (a regex with a
+    quote right after `return`) swallows every message after it, and the catalogue, its
+    translations and `make messages` never hear of them."""
+    assert _msgids_by_pattern(text(path)) - _msgids_by_babel(text(path)) == set()

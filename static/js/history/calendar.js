@@ -2,12 +2,16 @@
    previous/next buttons, and the month name announced when it changes. */
 import { h } from "../shared/element.js";
 import { dayText } from "../shared/dates.js";
+import { nt, t } from "../shared/i18n.js";
 import { monthGrid } from "./stats.js";
 
-const WEEKDAYS = [
-  ["Mon", "Monday"], ["Tue", "Tuesday"], ["Wed", "Wednesday"], ["Thu", "Thursday"],
-  ["Fri", "Friday"], ["Sat", "Saturday"], ["Sun", "Sunday"],
-];
+/* Column headers, Monday first: [abbreviation, full name]. */
+function weekdays() {
+  return [
+    [t("Mon"), t("Monday")], [t("Tue"), t("Tuesday")], [t("Wed"), t("Wednesday")], [t("Thu"), t("Thursday")],
+    [t("Fri"), t("Friday")], [t("Sat"), t("Saturday")], [t("Sun"), t("Sunday")],
+  ];
+}
 
 export class MonthCalendar {
   constructor(root, today, lang) {
@@ -43,8 +47,8 @@ export class MonthCalendar {
 
   /* The buttons and the live month name are built once, so focus and announcements survive. */
   build() {
-    this.previous = h("button", { class: "button", type: "button", "aria-label": "Previous month", onclick: () => this.move(-1) }, "‹");
-    this.next = h("button", { class: "button", type: "button", "aria-label": "Next month", onclick: () => this.move(1) }, "›");
+    this.previous = h("button", { class: "button", type: "button", "aria-label": t("Previous month"), onclick: () => this.move(-1) }, "‹");
+    this.next = h("button", { class: "button", type: "button", "aria-label": t("Next month"), onclick: () => this.move(1) }, "›");
     this.name = h("span", { class: "month-name", "aria-live": "polite" });
     this.table = h("table", { class: "month" });
     this.root.replaceChildren(h("div", { class: "month-nav" }, this.previous, this.name, this.next), this.table);
@@ -63,12 +67,12 @@ export class MonthCalendar {
         if (done) count += 1;
         return h("td", { class: done ? "done" : "", "aria-current": text === todayText ? "date" : null, "data-date": text },
           h("span", { class: "day-num", text: String(day.d) }),
-          done ? h("span", { class: "visually-hidden", text: " session done" }) : null);
+          done ? h("span", { class: "visually-hidden", text: " " + t("session done") }) : null);
       })),
     );
     this.table.replaceChildren(
-      h("caption", { class: "visually-hidden", text: `${name}: ${count} ${count === 1 ? "day" : "days"} with a session` }),
-      h("thead", {}, h("tr", {}, WEEKDAYS.map(([short, long]) => h("th", { scope: "col" }, h("abbr", { title: long, text: short }))))),
+      h("caption", { class: "visually-hidden", text: nt("{month}: {n} day with a session", "{month}: {n} days with a session", count, { month: name }) }),
+      h("thead", {}, h("tr", {}, weekdays().map(([short, long]) => h("th", { scope: "col" }, h("abbr", { title: long, text: short }))))),
       h("tbody", {}, rows));
     this.name.textContent = name;
     const isCurrent = this.month.y === this.today.y && this.month.m === this.today.m;

@@ -1,29 +1,37 @@
 /* Turn the log into files and text a person or a spreadsheet can read. */
 import { minutes } from "../shared/durations.js";
+import { nt, t } from "../shared/i18n.js";
 
-const CSV_COLUMNS = [
-  "id", "date", "started", "ended", "program", "day", "routine", "title",
-  "duration_seconds", "completed", "done", "skipped", "pain",
-];
+/* The CSV's header row: the field names, as a translator may want to word them. */
+function csvColumns() {
+  return [
+    t("id"), t("date"), t("started"), t("ended"), t("program"), t("day"), t("routine"), t("title"),
+    t("duration_seconds"), t("completed"), t("done"), t("skipped"), t("pain"),
+  ];
+}
+
+// Babel's extractor reads a regex right after `return` as a division, and a quote inside
+// one then hides every msgid below it: keep such regexes after `=` or `(`.
+const NEEDS_QUOTES = /[",\n\r]/;
 
 function csvCell(value) {
   let text = value === null || value === undefined ? "" : String(value);
   // A cell starting with = + - @ would run as a formula in a spreadsheet.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function painText(pain) {
-  return pain.map((p) => `${p.exercise} ${p.rating}/10 (limit ${p.limit})`).join("; ");
+  return pain.map((p) => t("{exercise} {rating}/10 (limit {limit})", p)).join("; ");
 }
 
 export function toCSV(entries) {
   const rows = entries.map((e) => [
     e.id, e.date, e.started, e.ended, e.program, e.day, e.routine, e.title,
-    Math.round(e.duration), e.completed ? "yes" : "no", e.done.join(";"), e.skipped.join(";"),
+    Math.round(e.duration), e.completed ? t("yes") : t("no"), e.done.join(";"), e.skipped.join(";"),
     painText(e.pain),
   ].map(csvCell).join(","));
-  return [CSV_COLUMNS.join(","), ...rows].join("\r\n") + "\r\n";
+  return [csvColumns().map(csvCell).join(","), ...rows].join("\r\n") + "\r\n";
 }
 
 export function toJSON(entries, version) {
@@ -44,23 +52,24 @@ export function download(text, name, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function sessionLine(e) {
-  const where = e.program && e.day ? ` (day ${e.day})` : "";
-  const how = e.completed ? "completed" : "ended early";
+function sessionLine(e) {
+  const title = e.program && e.day ? t("{title} (day {n})", { title: e.title, n: e.day }) : e.title;
+  const vars = { date: e.date, title, time: minutes(Math.round(e.duration)) };
   const pain = e.pain.filter((p) => p.rating > p.limit);
-  const flag = pain.length ? `; above the pain limit: ${painText(pain)}` : "";
-  return `${e.date} ${e.title}${where}, ${minutes(Math.round(e.duration))}, ${how}${flag}`;
+  if (pain.length) vars.flags = painText(pain);
+  if (e.completed) return pain.length ? t("{date} {title}, {time}, completed; above the pain limit: {flags}", vars) : t("{date} {title}, {time}, completed", vars);
+  return pain.length ? t("{date} {title}, {time}, ended early; above the pain limit: {flags}", vars) : t("{date} {title}, {time}, ended early", vars);
 }
 
 /* The plain-text report a client sends to the studio. */
 export function summaryText({ studio, entries, streak, adherenceLines }) {
   const recent = entries.slice(-20).reverse();
-  // No nested template literals: rjsmin mangles the inner one.
-  const lines = ["My exercise history" + (studio ? " for " + studio : ""), ""];
+  const lines = [studio ? t("My exercise history for {studio}", { studio }) : t("My exercise history"), ""];
   lines.push(...adherenceLines);
-  lines.push(`Sessions completed: ${entries.filter((e) => e.completed).length}; current streak: ${streak} ${streak === 1 ? "day" : "days"}`);
+  const completed = entries.filter((e) => e.completed).length;
+  lines.push(nt("Sessions completed: {completed}; current streak: {n} day", "Sessions completed: {completed}; current streak: {n} days", streak, { completed }));
   const flagged = entries.filter((e) => e.pain.some((p) => p.rating > p.limit)).length;
-  lines.push(`Sessions with discomfort above the limit: ${flagged}`);
-  lines.push("", `Latest ${recent.length} sessions:`, ...recent.map(sessionLine));
+  lines.push(t("Sessions with discomfort above the limit: {n}", { n: flagged }));
+  lines.push("", nt("Latest {n} session:", "Latest {n} sessions:", recent.length), ...recent.map(sessionLine));
   return lines.join("\n");
 }

@@ -2,6 +2,7 @@
 import { byId, pageData } from "../shared/dom.js";
 import { h } from "../shared/element.js";
 import { minutes } from "../shared/durations.js";
+import { nt, t } from "../shared/i18n.js";
 import { localDay, parseDay, dayText } from "../shared/dates.js";
 import { rememberedStart } from "../programs/start.js";
 import { LOG_VERSION } from "../shared/store-migrations.js";
@@ -43,7 +44,7 @@ class HistoryPage {
     box.hidden = !problems.length;
     const days = completedDays(entries);
     this.streak = currentStreak(days, this.today);
-    byId("streak").textContent = `${this.streak} ${this.streak === 1 ? "day" : "days"}`;
+    byId("streak").textContent = nt("{n} day", "{n} days", this.streak);
     byId("completed-count").textContent = String(entries.filter((e) => e.completed).length);
     this.calendar.show(days);
     this.renderAdherence(entries);
@@ -61,8 +62,11 @@ class HistoryPage {
       const used = this.log.entries.some((e) => e.program === slug);
       if (!start && !used) continue;
       const a = adherence(this.log.entries, slug, program, start, this.today);
-      const since = start ? `, started ${dayText(start)}` : "";
-      lines.push({ slug, text: `${program.title}: ${a.done} of ${a.due} sessions${since}`, program });
+      const vars = { title: program.title, done: a.done, due: a.due, start: start && dayText(start) };
+      const text = start
+        ? nt("{title}: {done} of {due} session, started {start}", "{title}: {done} of {due} sessions, started {start}", a.due, vars)
+        : nt("{title}: {done} of {due} session", "{title}: {done} of {due} sessions", a.due, vars);
+      lines.push({ slug, text, program });
     }
     return lines;
   }
@@ -78,10 +82,10 @@ class HistoryPage {
     const weeks = sessionsPerWeek(entries, this.today, 6);
     byId("weeks").replaceChildren(
       ...weeks.map((w, i) => h("li", {},
-        h("span", { class: "week-label", text: i === 0 ? "This week" : `Week of ${this.shortDate(w.monday)}` }),
+        h("span", { class: "week-label", text: i === 0 ? t("This week") : t("Week of {date}", { date: this.shortDate(w.monday) }) }),
         h("span", { class: "week-bar", "data-sessions": String(w.sessions) },
           h("span", { class: "bar", "aria-hidden": "true" }),
-          `${w.sessions} ${w.sessions === 1 ? "session" : "sessions"}`))));
+          nt("{n} session", "{n} sessions", w.sessions)))));
     for (const [i, bar] of [...document.querySelectorAll("#weeks .bar")].entries()) {
       bar.style.setProperty("--n", String(Math.min(weeks[i].sessions, 7)));
     }
@@ -104,12 +108,12 @@ class HistoryPage {
         h("strong", { text: e.title }),
         h("span", { class: "meta", text: [
           day ? this.shortDate(day) : e.date,
-          e.program && e.day ? `day ${e.day}` : "",
+          e.program && e.day ? t("day {n}", { n: e.day }) : "",
           minutes(Math.round(e.duration)),
-          e.completed ? "completed" : "ended early",
-          e.skipped.length ? `${e.skipped.length} skipped` : "",
+          e.completed ? t("completed") : t("ended early"),
+          e.skipped.length ? t("{n} skipped", { n: e.skipped.length }) : "",
         ].filter(Boolean).join(" · ") }),
-        over.length ? h("span", { class: "pain-flag", text: `Above the pain limit: ${painText(over)}` }) : null);
+        over.length ? h("span", { class: "pain-flag", text: t("Above the pain limit: {flags}", { flags: painText(over) }) }) : null);
     }));
     byId("no-sessions").hidden = entries.length > 0;
   }
@@ -119,7 +123,8 @@ class HistoryPage {
     const stamp = dayText(this.today);
     if (kind === "csv") download(toCSV(entries), `hipapp-history-${stamp}.csv`, "text/csv");
     else download(toJSON(entries, LOG_VERSION), `hipapp-history-${stamp}.json`, "application/json");
-    this.say(`Downloaded ${entries.length} ${entries.length === 1 ? "session" : "sessions"} as ${kind.toUpperCase()}.`);
+    const vars = { format: kind.toUpperCase() };
+    this.say(nt("Downloaded {n} session as {format}.", "Downloaded {n} sessions as {format}.", entries.length, vars));
   }
 
   summary() {
@@ -145,7 +150,7 @@ class HistoryPage {
       mail.hidden = false;
     } else {
       note.hidden = false;
-      note.textContent = "Your studio has not set an email address. Download the CSV and send it to them yourself.";
+      note.textContent = t("Your studio has not set an email address. Download the CSV and send it to them yourself.");
     }
   }
 
@@ -153,18 +158,18 @@ class HistoryPage {
     if (!this.canMail) return;
     const [address, query] = this.data.contact.split("?", 2);
     const params = new URLSearchParams(query || "");
-    params.set("subject", "My exercise history");
+    params.set("subject", t("My exercise history"));
     params.set("body", this.summary());
     byId("mail-studio").href = `${address}?${params.toString().replace(/\+/g, "%20")}`;
   }
 
   async share() {
     try {
-      await navigator.share({ title: "My exercise history", text: this.summary() });
-      this.say("Sent.");
+      await navigator.share({ title: t("My exercise history"), text: this.summary() });
+      this.say(t("Sent."));
     } catch (error) {
       if (error && error.name === "AbortError") return;
-      this.say("Sharing didn't work here. Download the CSV and send it instead.");
+      this.say(t("Sharing didn't work here. Download the CSV and send it instead."));
     }
   }
 
@@ -175,19 +180,19 @@ class HistoryPage {
     try {
       data = JSON.parse(await file.text());
     } catch {
-      this.say("That file isn't a history export (it isn't JSON). Nothing was changed.");
+      this.say(t("That file isn't a history export (it isn't JSON). Nothing was changed."));
       input.value = "";
       return;
     }
     const result = importLog(data);
     input.value = "";
     if (!result.ok) {
-      this.say(result.error || "Nothing was imported.");
+      this.say(result.error || t("Nothing was imported."));
       return;
     }
-    const parts = [`Imported ${result.added} ${result.added === 1 ? "session" : "sessions"}.`];
-    if (result.existing) parts.push(`${result.existing} ${result.existing === 1 ? "was" : "were"} already here.`);
-    if (result.invalid) parts.push(`${result.invalid} could not be read and ${result.invalid === 1 ? "was" : "were"} kept aside.`);
+    const parts = [nt("Imported {n} session.", "Imported {n} sessions.", result.added)];
+    if (result.existing) parts.push(nt("{n} was already here.", "{n} were already here.", result.existing));
+    if (result.invalid) parts.push(nt("{n} could not be read and was kept aside.", "{n} could not be read and were kept aside.", result.invalid));
     this.refresh();
     this.say(parts.join(" "));
   }

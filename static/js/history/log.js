@@ -27,6 +27,7 @@
    Storage may be missing or full (private mode): every function degrades, never throws. */
 import { KEYS, readJSON, readStored, writeJSON, writeStored } from "../shared/store.js";
 import { LOG_VERSION, migrateLog } from "../shared/store-migrations.js";
+import { nt, t } from "../shared/i18n.js";
 
 const LOG_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -110,8 +111,8 @@ function logLoad() {
     Object.assign(state, { entries: good, rejected: bad, from });
   } catch (error) {
     state.readable = false;
-    const reason = error instanceof SyntaxError ? "damaged" : error.message;
-    state.problems.push(`The saved history could not be read (${reason}); it is kept on this device.`);
+    const reason = error instanceof SyntaxError ? t("damaged") : error.message;
+    state.problems.push(t("The saved history could not be read ({reason}); it is kept on this device.", { reason }));
   }
   return state;
 }
@@ -123,9 +124,7 @@ export function readLog() {
   const problems = [...state.problems];
   if (aside) {
     problems.push(
-      `${aside} saved ${aside === 1 ? "session was" : "sessions were"} damaged and ${
-        aside === 1 ? "is" : "are"
-      } kept aside, not shown.`,
+      nt("{n} saved session was damaged and is kept aside, not shown.", "{n} saved sessions were damaged and are kept aside, not shown.", aside),
     );
   }
   return { entries: state.entries, problems, aside };
@@ -174,7 +173,7 @@ export function importLog(data) {
     const { good, bad } = logSplit(log.entries);
     const state = logLoad();
     if (!state.readable) {
-      result.error = "The history on this device could not be read, so nothing was imported.";
+      result.error = t("The history on this device could not be read, so nothing was imported.");
       return result;
     }
     const ids = new Set(state.entries.map((e) => e.id));
@@ -192,9 +191,9 @@ export function importLog(data) {
     state.rejected = [...state.rejected, ...bad];
     merged.sort((a, b) => (a.date + (a.started || "")).localeCompare(b.date + (b.started || "")));
     result.ok = logSave(state, merged);
-    if (!result.ok) result.error = "This device's storage is full or unavailable.";
+    if (!result.ok) result.error = t("This device's storage is full or unavailable.");
   } catch (error) {
-    result.error = `That file is not a hipapp history export (${error.message}).`;
+    result.error = t("That file is not a hipapp history export ({reason}).", { reason: error.message });
   }
   return result;
 }

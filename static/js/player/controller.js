@@ -3,6 +3,7 @@
    this controller turns taps, keys and timer states into calls on them. */
 import { byId } from "../shared/dom.js";
 import { afterShown } from "../shared/after-shown.js";
+import { t } from "../shared/i18n.js";
 import { KEYS, writeJSON } from "../shared/store.js";
 import { Timer, timedSteps, cuesBetween } from "./timer.js";
 import { painGates } from "./pain-gates.js";
@@ -43,7 +44,7 @@ export class PlayerController {
     this.store = new SessionStore(location.pathname, data.steps.length, data.total);
     this.view = new PlayerView(root, data);
     this.cues = new Cues(settings, () => this.view.flash());
-    this.lock = new ScreenLock((held) => this.view.notice("lock", held ? "" : "Screen may sleep: keep it awake manually."));
+    this.lock = new ScreenLock((held) => this.view.notice("lock", held ? "" : t("Screen may sleep: keep it awake manually.")));
     this.timer = this.build(settings.leadIn, settings.switch);
     this.last = this.timer.state(Date.now());
     this.tick = 0;
@@ -82,7 +83,7 @@ export class PlayerController {
     click("p-stage", () => this.timer.status !== "idle" && this.toggle());
     const confirm = byId("p-confirm");
     click("p-end", () => {
-      if (typeof confirm.showModal !== "function") return window.confirm("End this session?") && this.end();
+      if (typeof confirm.showModal !== "function") return window.confirm(t("End this session?")) && this.end();
       openDialog(confirm);
     });
     // Act on the form's submit, within the tap (the dialog's close event comes later); close
@@ -115,7 +116,7 @@ export class PlayerController {
     const s = saved.session;
     if (!s) return;
     const steps = timedSteps(this.data.steps, s.leadIn, s.switch);
-    byId("p-offer-text").textContent = `Resume at ${whereText(steps[s.index], s.elapsed, s.gate, this.cards)}?`;
+    byId("p-offer-text").textContent = t("Resume at {place}?", { place: whereText(steps[s.index], s.elapsed, s.gate, this.cards) });
     byId("p-offer").hidden = false;
     byId("p-resume").addEventListener("click", () => this.begin(s));
     byId("p-restart").addEventListener("click", () => {
@@ -139,7 +140,7 @@ export class PlayerController {
     const { cues, cards } = this;
     const step = s.step;
     if (c.type === "count") return cues.beep(660, 120);
-    if (c.type === "halfway") return cues.say("Halfway");
+    if (c.type === "halfway") return cues.say(t("Halfway"));
     if (c.type === "rep") return cues.say(String(c.n));
     cues.buzz(c.type === "enter" ? 200 : [200, 100, 200]);
     cues.flash();
@@ -148,11 +149,11 @@ export class PlayerController {
       cues.say(entrySpeech(step, this.timer.steps[s.index + 1], cards));
       this.media.show(titleOf(step, cards));
     } else if (c.type === "pain") {
-      cues.say("Rate your discomfort");
+      cues.say(t("Rate your discomfort"));
       this.pain.show(titleOf(step, cards));
     } else if (c.type === "done") {
       cues.beep(990, 400);
-      cues.say("Session complete");
+      cues.say(t("Session complete"));
     }
   }
 
@@ -197,7 +198,7 @@ export class PlayerController {
         new Summary(byId("p-summary"), this.cards).show(entry, recordSession(entry));
         if (completed) document.dispatchEvent(new CustomEvent("hipapp:session-complete"));
       })
-      .catch(() => this.view.notice("lock", "This session could not be saved to your history."));
+      .catch(() => this.view.notice("lock", t("This session could not be saved to your history.")));
   }
 
   /* A control's action on the timer, then the screen; the first tap starts the session. */

@@ -1,4 +1,5 @@
 /* The discomfort check between exercises: one tap from 0 to 10, or skip. */
+import { t } from "../shared/i18n.js";
 
 export class PainCheck {
   /* onRate(rating | null) is called once per check; continue() passes the advice screen. */
@@ -20,7 +21,7 @@ export class PainCheck {
 
   show(title) {
     this.open = true;
-    this.title.textContent = `How did ${title} feel?`;
+    this.title.textContent = t("How did {title} feel?", { title });
     this.ease.hidden = true;
     this.setRating(false);
     this.panel.hidden = false;
@@ -40,7 +41,7 @@ export class PainCheck {
     link.hidden = !easierUrl;
     if (easierUrl) {
       link.href = easierUrl;
-      link.textContent = `Easier version: ${easierTitle}`;
+      link.textContent = t("Easier version: {title}", { title: easierTitle });
     }
     this.ease.hidden = false;
     this.panel.querySelector("#p-continue").focus();

@@ -1,66 +1,73 @@
 /* What the player says and shows for a step: pure functions over the player data. */
 import { clock } from "../shared/durations.js";
+import { nt, t } from "../shared/i18n.js";
 
 export function sideText(side) {
-  return side === "left" ? "Left side" : side === "right" ? "Right side" : "";
+  return side === "left" ? t("Left side") : side === "right" ? t("Right side") : "";
 }
 
 export function titleOf(step, cards) {
   const card = step && step.exercise && cards[step.exercise];
-  return card ? card.title : "Rest";
+  return card ? card.title : t("Rest");
 }
 
 /* The label above the countdown. */
 export function phaseLabel(phase, step) {
-  if (phase === "hold" || phase === "reps") return sideText(step.side) || (phase === "hold" ? "Hold" : "Reps");
-  return {
-    ready: "Ready",
-    "lead-in": "Get ready",
-    switch: "Switch sides",
-    rest: "Rest",
-    paused: "Paused",
-    pain: "How did that feel?",
-    done: "Session complete",
-  }[phase];
+  if (phase === "hold") return sideText(step.side) || t("Hold");
+  if (phase === "reps") return sideText(step.side) || t("Reps");
+  if (phase === "ready") return t("Ready");
+  if (phase === "lead-in") return t("Get ready");
+  if (phase === "switch") return t("Switch sides");
+  if (phase === "rest") return t("Rest");
+  if (phase === "paused") return t("Paused");
+  if (phase === "pain") return t("How did that feel?");
+  if (phase === "done") return t("Session complete");
 }
 
+/* "12 reps · left side". */
 export function repsText(step) {
-  const side = step.side ? ` · ${step.side} side` : "";
-  return `${step.reps} reps${side}`;
+  const n = step.reps;
+  if (step.side === "left") return nt("{n} rep · left side", "{n} reps · left side", n);
+  if (step.side === "right") return nt("{n} rep · right side", "{n} reps · right side", n);
+  return nt("{n} rep", "{n} reps", n);
 }
 
 /* The spoken cue when a step begins. */
 export function entrySpeech(step, next, cards) {
   const title = titleOf(step, cards);
-  if (step.kind === "lead-in") return `Get ready: ${title}`;
-  if (step.kind === "switch") return "Switch sides";
-  if (step.kind === "rest") return next ? `Rest. Next: ${titleOf(next, cards)}` : "Rest";
+  if (step.kind === "lead-in") return t("Get ready: {title}", { title });
+  if (step.kind === "switch") return t("Switch sides");
+  if (step.kind === "rest") return next ? t("Rest. Next: {title}", { title: titleOf(next, cards) }) : t("Rest");
   if (step.kind === "reps") return repsText(step).replace("·", ",");
-  return sideText(step.side) || "Go";
+  return sideText(step.side) || t("Go");
 }
 
 /* The polite live-region text for a phase change (the countdown itself stays silent). */
 export function announcement(state, cards) {
   const step = state.step;
-  if (state.phase === "done") return "Session complete";
-  if (state.phase === "paused") return "Paused";
-  if (state.phase === "pain") return `${titleOf(step, cards)} finished. Rate your discomfort from 0 to 10.`;
-  const what = step.kind === "rest" ? "Rest" : `${phaseLabel(step.kind, step)}: ${titleOf(step, cards)}`;
-  return state.wait ? `${what}, ${repsText(step)}` : `${what}, ${clock(state.seconds)}`;
+  if (state.phase === "done") return t("Session complete");
+  if (state.phase === "paused") return t("Paused");
+  const title = titleOf(step, cards);
+  if (state.phase === "pain") return t("{title} finished. Rate your discomfort from 0 to 10.", { title });
+  const left = state.wait ? repsText(step) : clock(state.seconds);
+  if (step.kind === "rest") return t("Rest, {left}", { left });
+  return t("{phase}: {title}, {left}", { phase: phaseLabel(step.kind, step), title, left });
 }
 
 /* "Seated figure-4, right side, 0:12 left" for the resume offer. */
 export function whereText(step, elapsedMs, gate, cards) {
   const parts = [titleOf(step, cards)];
-  if (step.side) parts.push(`${step.side} side`);
-  if (gate) parts.push("discomfort check");
-  else if (step.wait) parts.push(`${step.reps} reps`);
-  else parts.push(`${clock(Math.ceil((step.ms - elapsedMs) / 1000))} left`);
+  if (step.side === "left") parts.push(t("left side"));
+  if (step.side === "right") parts.push(t("right side"));
+  if (gate) parts.push(t("discomfort check"));
+  else if (step.wait) parts.push(nt("{n} rep", "{n} reps", step.reps));
+  else parts.push(t("{time} left", { time: clock(Math.ceil((step.ms - elapsedMs) / 1000)) }));
   return parts.join(", ");
 }
 
 /* Said and shown when a rating is above the card's limit. */
 export function painAdvice(card) {
-  const easier = card.easier_title ? ", or try " + card.easier_title : "";
-  return `That is above ${card.pain_limit} of 10. Ease off: move less far or more slowly` + easier + ".";
+  const limit = card.pain_limit;
+  if (!card.easier_title) return t("That is above {limit} of 10. Ease off: move less far or more slowly.", { limit });
+  return t("That is above {limit} of 10. Ease off: move less far or more slowly, or try {easier}.", { limit, easier: card.easier_title });
 }

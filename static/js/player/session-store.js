@@ -1,4 +1,5 @@
 /* The running session, saved on the device so a reload or a closed tab can resume it. */
+import { t } from "../shared/i18n.js";
 import { KEYS, readStored, writeJSON, writeStored } from "../shared/store.js";
 import { seconds } from "./settings.js";
 
@@ -51,7 +52,7 @@ export class SessionStore {
       // fall through: treat as corrupt
     }
     this.clear();
-    return { session: null, problem: "Your unfinished session could not be read, so it was cleared." };
+    return { session: null, problem: t("Your unfinished session could not be read, so it was cleared.") };
   }
 
   /* Storage full or blocked: the session still plays, it just cannot resume. */

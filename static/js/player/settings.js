@@ -1,6 +1,7 @@
 /* Player settings, kept on the device. Unreadable or odd values fall back to defaults:
    every cue on, and the lead-in and switch times the server sends in the player data
    (data.timing, from hipapp/sequence.py), so each of those numbers is written once. */
+import { t } from "../shared/i18n.js";
 import { KEYS, readJSON } from "../shared/store.js";
 
 const FLAGS = ["beeps", "speech", "vibration", "flash", "pain"];
@@ -28,6 +29,6 @@ export function loadSettings(timing) {
     settings.switch = seconds(saved.switch, settings.switch);
     return { settings, problem: "" };
   } catch {
-    return { settings, problem: "Your player settings could not be read, so the defaults are in use." };
+    return { settings, problem: t("Your player settings could not be read, so the defaults are in use.") };
   }
 }

@@ -1,6 +1,7 @@
 /* The player screen: writes a timer state into the server-rendered markup. */
 import { announcement, phaseLabel, repsText, sideText, titleOf } from "./phrases.js";
 import { clock } from "../shared/durations.js";
+import { t } from "../shared/i18n.js";
 import { byId } from "../shared/dom.js";
 
 
@@ -37,7 +38,7 @@ export class PlayerView {
     el.controls.hidden = el.stage.hidden;
     if (!el.stage.hidden) this.stage(s, step, running);
     el.main.disabled = false;
-    put(el.main, s.status === "idle" ? "Start" : s.status === "paused" ? "Resume" : "Pause");
+    put(el.main, s.status === "idle" ? t("Start") : s.status === "paused" ? t("Resume") : t("Pause"));
     el.main.classList.toggle("big", !s.wait);
     el.done.hidden = !s.wait || s.status !== "running";
     el.back.hidden = el.skip.hidden = el.end.hidden = !running;
@@ -54,15 +55,16 @@ export class PlayerView {
   stage(s, step, running) {
     const { el, cards } = this;
     const card = cards[step.exercise] || null;
-    put(el.label, running ? phaseLabel(s.phase, step) : "First up");
+    put(el.label, running ? phaseLabel(s.phase, step) : t("First up"));
     put(el.ex, titleOf(step, cards));
-    put(el.set, step.sets > 1 ? `Set ${step.set} of ${step.sets}` : "");
+    put(el.set, step.sets > 1 ? t("Set {n} of {total}", { n: step.set, total: step.sets }) : "");
     if (!running) {
       put(el.time, clock(Math.round(s.total / 1000)));
-      put(el.unit, "total");
+      put(el.unit, t("total"));
     } else {
       put(el.time, s.wait ? String(step.reps) : clock(s.seconds));
-      put(el.unit, s.wait ? repsText(step).replace(/^\d+ /, "") : step.kind === "reps" ? repsText(step) : "");
+      // While waiting the count is the big number: the unit is the reps text without it.
+      put(el.unit, s.wait ? repsText(step).replace(String(step.reps), "").trim() : step.kind === "reps" ? repsText(step) : "");
     }
     const done = step.ms ? s.elapsed / step.ms : 0;
     el.ring.style.strokeDashoffset = String(s.wait ? 0 : 100 * done);
@@ -81,12 +83,13 @@ export class PlayerView {
     const steps = this.data.steps;
     const now = steps[index];
     const next = steps[index + 1];
-    if (!next) return "Last one";
+    if (!next) return t("Last one");
+    let what = titleOf(next, this.cards);
     if (next.exercise && next.exercise === now.exercise) {
       const label = next.kind === "hold" || next.kind === "reps" ? sideText(next.side) : phaseLabel(next.kind, next);
-      return "Next: " + (label || (next.set > now.set ? "set " + next.set : titleOf(next, this.cards)));
+      what = label || (next.set > now.set ? t("set {n}", { n: next.set }) : what);
     }
-    return `Next: ${titleOf(next, this.cards)}`;
+    return t("Next: {what}", { what });
   }
 
   notice(id, text) {

@@ -3,6 +3,7 @@
 import { byId, pageData } from "../shared/dom.js";
 import { h } from "../shared/element.js";
 import { localDay, longDate } from "../shared/dates.js";
+import { t } from "../shared/i18n.js";
 import { KEYS, readStored } from "../shared/store.js";
 import { programStatus, rememberedStart } from "./start.js";
 
@@ -14,13 +15,13 @@ function continueCard(programs, slot) {
   const status = programStatus(start, localDay(), program.days.length);
   const lang = document.documentElement.lang || undefined;
   const line = {
-    day: () => `Day ${status.n} of ${program.days.length} · ${program.days[status.n - 1]}`,
-    before: () => `Starts on ${longDate(start, lang)}`,
-    complete: () => "Program complete",
+    day: () => t("Day {n} of {total} · {title}", { n: status.n, total: program.days.length, title: program.days[status.n - 1] }),
+    before: () => t("Starts on {date}", { date: longDate(start, lang) }),
+    complete: () => t("Program complete"),
   }[status.state]();
   slot.replaceChildren(
     h("a", { class: "tile continue", href: program.today },
-      h("span", { class: "label", text: status.state === "day" ? "Continue your program" : "Your program" }),
+      h("span", { class: "label", text: status.state === "day" ? t("Continue your program") : t("Your program") }),
       h("strong", { text: program.title }),
       h("span", { class: "continue-day", text: line })),
   );

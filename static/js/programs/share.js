@@ -1,5 +1,6 @@
 /* The studio's share page: a client link with an optional start date, copy, share, print. */
 import { parseDay, longDate } from "../shared/dates.js";
+import { t } from "../shared/i18n.js";
 
 class SharePage {
   constructor(form) {
@@ -43,8 +44,8 @@ class SharePage {
     const start = document.getElementById("handout-start");
     if (start) {
       start.textContent = day
-        ? `${longDate(day, this.lang)} (scan the code that day to begin)`
-        : "the day you first scan the code";
+        ? t("{date} (scan the code that day to begin)", { date: longDate(day, this.lang) })
+        : t("the day you first scan the code");
     }
   }
 
@@ -56,20 +57,20 @@ class SharePage {
     const link = this.link();
     try {
       await navigator.clipboard.writeText(link);
-      this.say("Link copied.");
+      this.say(t("Link copied."));
     } catch {
       this.input.focus();
       this.input.select();
-      this.say("Copying isn't allowed here: the link is selected, so copy it by hand.");
+      this.say(t("Copying isn't allowed here: the link is selected, so copy it by hand."));
     }
   }
 
   async share() {
     try {
-      await navigator.share({ title: document.title, text: "Your exercise program", url: this.link() });
-      this.say("Shared.");
+      await navigator.share({ title: document.title, text: t("Your exercise program"), url: this.link() });
+      this.say(t("Shared."));
     } catch (error) {
-      if (!error || error.name !== "AbortError") this.say("Sharing didn't work; copy the link instead.");
+      if (!error || error.name !== "AbortError") this.say(t("Sharing didn't work; copy the link instead."));
     }
   }
 }

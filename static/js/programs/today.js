@@ -2,6 +2,7 @@
 import { byId, pageData } from "../shared/dom.js";
 import { h } from "../shared/element.js";
 import { minutes } from "../shared/durations.js";
+import { nt, t } from "../shared/i18n.js";
 import { localDay, longDate, addDays } from "../shared/dates.js";
 import { chooseStart, programStatus, rememberStart, rememberedStart } from "./start.js";
 
@@ -31,7 +32,7 @@ class TodayView {
       /* an address we cannot rewrite is fine */
     }
     this.render({ start: today, source: "today", bad: "" }, today);
-    this.status(`Restarted: today is day 1 of ${this.data.length}.`);
+    this.status(t("Restarted: today is day 1 of {total}.", { total: this.data.length }));
   }
 
   status(text) {
@@ -47,11 +48,11 @@ class TodayView {
     if (status.state === "before") parts.push(...this.before(choice.start, status.until));
     else if (status.state === "complete") parts.push(...this.complete(choice.start));
     else parts.push(...this.day(data.days[status.n - 1]));
-    parts.push(
-      h("p", { class: "meta started", text: `Day 1 ${status.state === "before" ? "is" : "was"} ${longDate(choice.start, this.lang)}.` }),
-    );
+    const date = longDate(choice.start, this.lang);
+    const started = status.state === "before" ? t("Day 1 is {date}.", { date }) : t("Day 1 was {date}.", { date });
+    parts.push(h("p", { class: "meta started", text: started }));
     if (!this.saved) {
-      parts.push(h("p", { class: "meta", text: "This browser can't remember your start date, so open your studio's link each day." }));
+      parts.push(h("p", { class: "meta", text: t("This browser can't remember your start date, so open your studio's link each day.") }));
     }
     this.root.replaceChildren(...parts);
     this.root.dataset.state = status.state;
@@ -60,42 +61,44 @@ class TodayView {
 
   badStart(choice) {
     const shown = choice.bad.length > 40 ? `${choice.bad.slice(0, 40)}…` : choice.bad;
-    const kept = choice.source === "saved" ? "kept your saved start date" : "made today day 1";
+    const text = choice.source === "saved"
+      ? t("The start date in your link (“{shown}”) isn't a date we can read, so we kept your saved start date.", { shown })
+      : t("The start date in your link (“{shown}”) isn't a date we can read, so we made today day 1.", { shown });
     return h("p", { class: "notice warning", role: "note", "data-problem": "bad-start" },
-      `The start date in your link (“${shown}”) isn't a date we can read, so we ${kept}. `,
-      "Ask your studio for a new link if this looks wrong.");
+      text, " ", t("Ask your studio for a new link if this looks wrong."));
   }
 
   before(start, until) {
     return [
-      h("h2", { class: "today-title", text: `Your program starts on ${longDate(start, this.lang)}` }),
-      h("p", { text: until === 1 ? "That's tomorrow." : `That's in ${until} days.` }),
-      h("p", {}, h("a", { class: "button", href: this.data.days[0].url, text: "Look at day 1" })),
+      h("h2", { class: "today-title", text: t("Your program starts on {date}", { date: longDate(start, this.lang) }) }),
+      h("p", { text: until === 1 ? t("That's tomorrow.") : nt("That's in {n} day.", "That's in {n} days.", until) }),
+      h("p", {}, h("a", { class: "button", href: this.data.days[0].url, text: t("Look at day 1") })),
     ];
   }
 
   complete(start) {
     const last = addDays(start, this.data.length - 1);
     return [
-      h("h2", { class: "today-title", text: "Program complete" }),
-      h("p", { text: `You reached the end of all ${this.data.length} days on ${longDate(last, this.lang)}. Well done.` }),
-      h("p", {}, h("button", { class: "button primary", type: "button", id: "restart", onclick: () => this.restart(), text: "Start again from today" })),
+      h("h2", { class: "today-title", text: t("Program complete") }),
+      h("p", { text: t("You reached the end of all {total} days on {date}. Well done.", { total: this.data.length, date: longDate(last, this.lang) }) }),
+      h("p", {}, h("button", { class: "button primary", type: "button", id: "restart", onclick: () => this.restart(), text: t("Start again from today") })),
     ];
   }
 
   day(day) {
-    const title = `Day ${day.n} of ${this.data.length} · ${day.title}`;
+    const title = t("Day {n} of {total} · {title}", { n: day.n, total: this.data.length, title: day.title });
     const out = [h("h2", { class: "today-title", text: title })];
+    const time = minutes(day.total);
     if (day.rest) {
-      out.push(h("p", { text: "Rest and recover today. A relaxed walk is plenty." }));
+      out.push(h("p", { text: t("Rest and recover today. A relaxed walk is plenty.") }));
       if (day.play) {
-        out.push(h("p", {}, h("a", { class: "button", href: day.play, text: `Optional gentle routine (${minutes(day.total)})` })));
+        out.push(h("p", {}, h("a", { class: "button", href: day.play, text: t("Optional gentle routine ({time})", { time }) })));
       }
     } else {
-      out.push(h("p", { class: "total", text: `About ${minutes(day.total)}` }));
-      out.push(h("p", {}, h("a", { class: "button primary big", href: day.play, text: "Start" })));
+      out.push(h("p", { class: "total", text: t("About {time}", { time }) }));
+      out.push(h("p", {}, h("a", { class: "button primary big", href: day.play, text: t("Start") })));
     }
-    out.push(h("p", {}, h("a", { href: day.url, text: day.rest ? "About today" : "See today's exercises" })));
+    out.push(h("p", {}, h("a", { href: day.url, text: day.rest ? t("About today") : t("See today's exercises") })));
     return out;
   }
 }

@@ -1,4 +1,5 @@
 /* Durations in words a person reads: "1:05" on a clock, "5 min" in a list. */
+import { t } from "./i18n.js";
 
 /* Whole seconds as m:ss. */
 export function clock(seconds) {
@@ -8,5 +9,5 @@ export function clock(seconds) {
 
 /* About how long something takes: seconds under a minute, else whole minutes. */
 export function minutes(seconds) {
-  return seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  return seconds < 60 ? t("{n} s", { n: seconds }) : t("{n} min", { n: Math.round(seconds / 60) });
 }

@@ -6,6 +6,8 @@
    n + 1. Version 0 is the pre-release shape: a bare array of {date, routine, seconds,
    finished}. */
 
+import { t } from "./i18n.js";
+
 export const LOG_VERSION = 1;
 
 export const LOG_MIGRATIONS = {
@@ -36,14 +38,14 @@ export function migrateLog(data) {
   let version = Array.isArray(data) ? 0 : data && data.version;
   let log = data;
   const from = version;
-  if (!Number.isInteger(version) || version < 0) throw new Error("not a hipapp log");
-  if (version > LOG_VERSION) throw new Error(`saved by a newer version of the app (v${version})`);
+  if (!Number.isInteger(version) || version < 0) throw new Error(t("not a hipapp log"));
+  if (version > LOG_VERSION) throw new Error(t("saved by a newer version of the app (v{version})", { version }));
   while (version < LOG_VERSION) {
     const step = LOG_MIGRATIONS[version];
-    if (!step) throw new Error(`no upgrade from version ${version}`);
+    if (!step) throw new Error(t("no upgrade from version {version}", { version }));
     log = step(log);
     version += 1;
   }
-  if (!log || !Array.isArray(log.entries)) throw new Error("not a hipapp log");
+  if (!log || !Array.isArray(log.entries)) throw new Error(t("not a hipapp log"));
   return { log, from };
 }

@@ -1,5 +1,6 @@
 /* An unobtrusive "Add to home screen" hint: the browser's own prompt where it offers one
    (beforeinstallprompt), short instructions on iOS Safari, nothing when already installed. */
+import { t } from "../shared/i18n.js";
 import { KEYS, readStored, writeStored } from "../shared/store.js";
 
 export function isStandalone(win) {
@@ -26,14 +27,14 @@ export class InstallHint {
     const offer = (event) => {
       event.preventDefault();
       this.prompt = event;
-      this.render("Use it offline, like an app.", "Add to home screen");
+      this.render(t("Use it offline, like an app."), t("Add to home screen"));
     };
     this.win.addEventListener("beforeinstallprompt", offer);
     // Sent before this bundle arrived: site/index.js kept it.
     if (this.win.hipappInstallPrompt) offer(this.win.hipappInstallPrompt);
     this.win.addEventListener("appinstalled", () => this.hide());
     if (isIosSafari(this.win.navigator)) {
-      this.render("Use it offline, like an app: tap Share, then “Add to Home Screen”.", null);
+      this.render(t("Use it offline, like an app: tap Share, then “Add to Home Screen”."), null);
     }
   }
 
@@ -52,7 +53,7 @@ export class InstallHint {
     const dismiss = document.createElement("button");
     dismiss.type = "button";
     dismiss.className = "button";
-    dismiss.textContent = "Not now";
+    dismiss.textContent = t("Not now");
     dismiss.addEventListener("click", () => {
       writeStored(KEYS.installHint, "1"); // without storage (private mode) it comes back
       this.hide();

@@ -1,10 +1,11 @@
 /* "Ready offline · 1.2 MB stored" in the footer, once the worker confirms its cache. */
+import { t } from "../shared/i18n.js";
 import { KEYS, readStored, writeStored } from "../shared/store.js";
 
 export function formatBytes(bytes) {
   if (!Number.isFinite(bytes) || bytes <= 0) return "";
-  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes < 1e6) return t("{n} kB", { n: Math.max(1, Math.round(bytes / 1e3)) });
+  return t("{n} MB", { n: (bytes / 1e6).toFixed(1) });
 }
 
 async function storedBytes() {
@@ -34,7 +35,7 @@ export class OfflineStatus {
     if (!this.el || !report || !report.ok) return;
     if (!firstTimeFor(String(report.version))) this.el.setAttribute("aria-live", "off");
     const size = formatBytes(await storedBytes());
-    this.el.textContent = size ? `Ready offline · ${size} stored` : "Ready offline";
+    this.el.textContent = size ? t("Ready offline · {size} stored", { size }) : t("Ready offline");
     this.el.dataset.version = report.version;
   }
 }

@@ -1,5 +1,6 @@
 /* "Update ready: Reload". Never shown while a session is playing, so an update cannot
    interrupt one; it appears once the player is idle again. */
+import { t } from "../shared/i18n.js";
 
 const IDLE_PHASES = new Set(["", "ready", "done"]);
 
@@ -34,11 +35,11 @@ export class UpdateBanner {
     }
     if (this.region.childElementCount) return;
     const text = document.createElement("span");
-    text.textContent = "Update ready:";
+    text.textContent = t("Update ready:");
     const button = document.createElement("button");
     button.type = "button";
     button.className = "button primary";
-    button.textContent = "Reload";
+    button.textContent = t("Reload");
     button.addEventListener("click", () => {
       button.disabled = true;
       this.onAccept(this.worker);
