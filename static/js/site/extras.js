@@ -1,9 +1,9 @@
 /* The parts of the site's behaviour that are not needed to show a page: the footer's
-   "Ready offline" status, the offline page's retry link and the install hint. site.js
+   "Ready offline" status, the offline page's retry link and the install hint. index.js
    imports this bundle once the page has loaded and shown, so it never delays the first
    render.
 
-   site.js hands over the worker's precache report in two ways: the latest one in
+   index.js hands over the worker's precache report in two ways: the latest one in
    <html data-precache="…json…">, and later ones as "hipapp:precache-status" events. */
 import { OfflineStatus, offerRetry } from "./offline-status.js";
 import { InstallHint } from "./install-hint.js";
