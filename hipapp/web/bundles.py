@@ -24,8 +24,8 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         *("js/site/install-hint.js", "js/site/extras.js"),
     ),
     "player_js": (
-        *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/durations.js"),
-        *("js/shared/after-shown.js", "js/shared/store.js", "js/player/timer.js"),
+        *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/after-shown.js"),
+        *("js/shared/store.js", "js/player/timer.js"),
         *("js/player/pain-gates.js", "js/player/phrases.js", "js/player/settings.js"),
         *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
         *("js/player/media-session.js", "js/player/keyboard.js", "js/player/view.js"),
@@ -35,8 +35,8 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     # Imported by the player once the page has shown: needed only when a session ends.
     "player_late_js": (
         *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/dates.js"),
-        *("js/shared/durations.js", "js/shared/store.js", "js/shared/store-migrations.js"),
-        *("js/history/log.js", "js/player/log-entry.js", "js/player/summary.js"),
+        *("js/shared/store.js", "js/shared/store-migrations.js", "js/history/log.js"),
+        *("js/player/phrases.js", "js/player/log-entry.js", "js/player/summary.js"),
         "js/player/late.js",
     ),
     # Programs and the client's history: one script per page; shared helpers come first.

@@ -30,7 +30,6 @@ PRELUDE = """
 async ([steps, cards, t0]) => {
   const {Timer, timedSteps, cuesBetween} = await import('/static/js/player/timer.js');
   const P = await import('/static/js/player/phrases.js');
-  const D = await import('/static/js/shared/durations.js');
   const pick = (s) => ({index: s.index, phase: s.phase, seconds: s.seconds,
     remaining: s.remaining, side: (s.step && s.step.side) || '', status: s.status});
   const timer = (gates = [], leadIn = 5, change = 5) =>
@@ -250,7 +249,7 @@ def test_phrases_say_and_show_each_step(js: Any) -> None:
       return {
         speech: s.map((st, i) => P.entrySpeech(st, s[i + 1], cards)),
         labels: s.map((st) => P.phaseLabel(st.kind, st)),
-        clock: [0, 9, 60, 125, 3600].map(D.clock),
+        clock: [0, 9, 60, 125, 3600].map(P.clock),
         where: [P.whereText(s[3], 8000, false, cards), P.whereText(s[6], 0, false, cards),
                 P.whereText(s[3], 20000, true, cards), P.whereText(s[4], 0, false, cards)],
       };

@@ -1,6 +1,11 @@
 /* What the player says and shows for a step: pure functions over the player data. */
-import { clock } from "../shared/durations.js";
 import { nt, t } from "../shared/i18n.js";
+
+/* Whole seconds as m:ss. */
+export function clock(seconds) {
+  const s = Math.max(0, seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
 
 export function sideText(side) {
   return side === "left" ? t("Left side") : side === "right" ? t("Right side") : "";

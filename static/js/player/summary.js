@@ -1,5 +1,5 @@
 /* The end-of-session summary. */
-import { clock } from "../shared/durations.js";
+import { clock } from "./phrases.js";
 import { byId } from "../shared/dom.js";
 import { t } from "../shared/i18n.js";
 

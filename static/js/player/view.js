@@ -1,6 +1,5 @@
 /* The player screen: writes a timer state into the server-rendered markup. */
-import { announcement, phaseLabel, repsText, sideText, titleOf } from "./phrases.js";
-import { clock } from "../shared/durations.js";
+import { announcement, clock, phaseLabel, repsText, sideText, titleOf } from "./phrases.js";
 import { t } from "../shared/i18n.js";
 import { byId } from "../shared/dom.js";
 
