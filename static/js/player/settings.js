@@ -1,6 +1,6 @@
 /* Player settings, kept on the device. Unreadable or odd values fall back to defaults:
    every cue on, and the lead-in and switch times the server sends in the player data
-   (data.timing, from hipapp/sequence.py), so each of those numbers is written once. */
+   (data.timing, from hipapp/plan/sequence.py), so each of those numbers is written once. */
 import { t } from "../shared/i18n.js";
 import { KEYS, readJSON } from "../shared/store.js";
 
@@ -11,16 +11,10 @@ export function seconds(value, fallback) {
   return Number.isInteger(n) && n >= 0 && n <= 60 ? n : fallback;
 }
 
-/* timing: the player data's {lead_in, switch}. */
-function defaults(timing) {
-  const settings = {};
-  for (const k of FLAGS) settings[k] = true;
-  return Object.assign(settings, { leadIn: timing.lead_in, switch: timing.switch });
-}
-
-/* Returns {settings, problem}: problem is a sentence for the screen, or "". */
+/* timing: the player data's {lead_in, switch}. Returns {settings, problem}: problem is a
+   sentence for the screen, or "". */
 export function loadSettings(timing) {
-  const settings = defaults(timing);
+  const settings = { beeps: true, speech: true, vibration: true, flash: true, pain: true, leadIn: timing.lead_in, switch: timing.switch };
   try {
     const saved = readJSON(KEYS.settings, {});
     if (!saved || typeof saved !== "object" || Array.isArray(saved)) throw new Error("not settings");
