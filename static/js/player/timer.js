@@ -2,7 +2,7 @@
 
    Time is never counted in ticks. The timer keeps when the current step started, and
    state(t) derives everything else from t, so a throttled or frozen tab is right the
-   moment it asks again. Steps come from the server (hipapp/sequence.py). A rep step
+   moment it asks again. Steps come from the server (hipapp/plan/sequence.py). A rep step
    without a tempo waits for done(t); a "gate" after a step (the pain check) holds the
    timer in phase "pain" until done(t). */
 
