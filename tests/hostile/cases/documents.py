@@ -153,7 +153,7 @@ add(
             "steps: *x7",
         )
     },
-    E(ROUTINE_R, 4, r"alias"),
+    E(ROUTINE_R, 6, r"alias"),
 )
 add(
     "alias-recursive-list",
