@@ -8,21 +8,25 @@ kind are declared in ``schema.py``; the readers in ``readers.py``, ``programs.py
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from ..errors import ContentError, Problem, warn
-from .fields import SLUG, At
+from .fields import At
 from .frontmatter import Document, parse
 from .markdown import Rendered, render_all
 from .model import Catalogue, Exercise
 from .programs import read_program
 from .readers import check_links, read_card, read_page, read_routine
 from .site import read_site
+from .walk import content_files, shown
 
 T = TypeVar("T")
+# The messages that name another file; after that file failed to load, they are noise.
+UNKNOWN = re.compile(r'^unknown (card|routine) "([^"]*)"')
 Reader = Callable[[str, Document, At, Rendered], T]
 
 
@@ -51,6 +55,8 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
+        # Slugs of files that exist but could not be read: naming one is no second error.
+        self.broken: dict[str, set[str]] = {}
         media = root / "media"
         self.media = (
             sorted(p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file())
@@ -59,7 +65,7 @@ class _Loader:
         )
 
     def rel(self, path: Path) -> str:
-        return path.relative_to(self.root.parent).as_posix()
+        return shown(path.relative_to(self.root.parent).as_posix())
 
     def at(self, doc: Document) -> At:
         return At(doc, self.problems)
@@ -75,29 +81,22 @@ class _Loader:
             p.slug: p for p in self.each("programs", partial(read_program, routines=routines))
         }
         pages = {p.slug: p for p in self.each("pages", read_page, "../media/")}
+        self.problems[:] = [p for p in self.problems if not self.cascades(p)]
         return Catalogue(self.root, site, cards, routines, programs, pages, tuple(self.media))
+
+    def cascades(self, problem: Problem) -> bool:
+        """Whether ``problem`` only repeats that a file reported above could not be read."""
+        match = UNKNOWN.match(problem.message)
+        return match is not None and match[2] in self.broken.get(f"{match[1]}s", set())
 
     def card_at(self, card: Exercise) -> At:
         return self.at(self.docs[card.source])
 
     def each(self, folder: str, read: Reader[T], media_prefix: str = "../../media/") -> list[T]:
-        base = self.root / folder
         seen: dict[str, str] = {}
         docs: list[tuple[str, Document]] = []
-        for path in sorted(base.rglob("*.md")) if base.is_dir() else []:
-            rel = self.rel(path)
-            slug = path.stem
-            if not SLUG.match(slug):
-                self.problems.append(
-                    Problem(
-                        rel,
-                        0,
-                        "",
-                        "file name must be lowercase letters, "
-                        "digits and hyphens, like glute-bridge.md",
-                    )
-                )
-                continue
+        broken = self.broken.setdefault("cards" if folder == "exercises" else folder, set())
+        for slug, path, rel in content_files(self.root, folder, self.problems, broken):
             if slug in seen:
                 self.problems.append(
                     Problem(
@@ -110,6 +109,8 @@ class _Loader:
             if doc is not None:
                 self.docs[rel] = doc
                 docs.append((slug, doc))
+            else:
+                broken.add(slug)
         # Markdown is most of the loading time: render a folder's bodies in one batch
         # (in parallel for a large library), then build the objects.
         rendered = render_all([doc.body for _, doc in docs], media_prefix)
