@@ -18,6 +18,7 @@ from ..errors import ContentError, Problem, warn
 from .fields import At
 from .frontmatter import Document, parse
 from .markdown import Rendered, render_all
+from .media import check_logo, scan_media
 from .model import Catalogue, Exercise
 from .programs import read_program
 from .readers import check_links, read_card, read_page, read_routine
@@ -57,12 +58,8 @@ class _Loader:
         self.docs: dict[str, Document] = {}
         # Slugs of files that exist but could not be read: naming one is no second error.
         self.broken: dict[str, set[str]] = {}
-        media = root / "media"
-        self.media = (
-            sorted(p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file())
-            if media.is_dir()
-            else []
-        )
+        self.folder = scan_media(root, self.problems)
+        self.media = list(self.folder.names)
 
     def rel(self, path: Path) -> str:
         return shown(path.relative_to(self.root.parent).as_posix())
@@ -73,6 +70,8 @@ class _Loader:
     def load(self) -> Catalogue:
         site_yaml = self.root / "site.yaml"
         site = read_site(site_yaml, self.rel(site_yaml), self.problems, self.media)
+        if site.logo:
+            check_logo(self.root, site.logo, self.folder, self.problems)
         # Order matters: routines merge card dosages, programs name routines.
         cards = {c.slug: c for c in self.each("exercises", partial(read_card, media=self.media))}
         check_links(cards, self.card_at)
