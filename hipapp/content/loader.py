@@ -8,6 +8,7 @@ kind are declared in ``schema.py``; the readers in ``readers.py``, ``programs.py
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from functools import partial
@@ -37,9 +38,11 @@ def load_catalogue(root: Path, *, strict: bool = False) -> tuple[Catalogue, list
     Each warning is also reported through :func:`hipapp.errors.warn`, so a caller that
     collects warnings from every stage (the CLI, the app) counts these too.
     """
-    root = Path(root)
-    if not root.is_dir():
+    if not Path(root).is_dir():
         raise ContentError([Problem(str(root), 0, "", "content folder not found")])
+    # Absolute once, here: Flask resolves a relative folder against the package, not the
+    # working directory (`--content studio` made every image a 404). Links are kept.
+    root = Path(os.path.abspath(root))
     loader = _Loader(root)
     catalogue = loader.load()
     problems = sorted(loader.problems)
