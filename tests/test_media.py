@@ -11,10 +11,33 @@ import pytest
 from click.testing import CliRunner
 
 from hipapp import create_app
+from hipapp.build.export import build
 from hipapp.cli import main
+from hipapp.web.headers import CSP, MEDIA_CSP
 
 from .conftest import CARD, ROUTINE, Write
 from .hostile.samples import PNG, SVG
+
+
+def test_media_are_served_with_a_sandbox_of_their_own(small_content: Path, write: Write) -> None:
+    write("media/pose.svg", SVG)
+    write("media/photo.png", data=PNG)
+    client = create_app(small_content).test_client()
+    for name, kind in (("pose.svg", "image/svg+xml"), ("photo.png", "image/png")):
+        response = client.get(f"/media/{name}")
+        assert response.status_code == 200
+        assert response.mimetype == kind
+        assert response.headers["Content-Security-Policy"] == MEDIA_CSP
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/").headers["Content-Security-Policy"] == CSP
+
+
+def test_the_export_gives_media_their_sandbox(small_content: Path, tmp_path: Path) -> None:
+    build(small_content, tmp_path / "site", base_url="https://example.org/hips/")
+    text = (tmp_path / "site" / "_headers").read_text()
+    assert f"/hips/media/*\n  Content-Security-Policy: {MEDIA_CSP}\n" in text
+    assert text.startswith("/hips/*\n  Content-Security-Policy: default-src 'self'")
+
 
 NAMES = ["my pose.png", "übung.png", "a#b.png", "50%.png"]
 

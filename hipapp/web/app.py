@@ -93,7 +93,8 @@ def _setup(app: Flask, cat: Catalogue) -> None:
 
     @app.after_request
     def add_headers(response: Response) -> Response:
-        response.headers.update(headers.SECURITY)
+        for name, value in headers.SECURITY.items():
+            response.headers.setdefault(name, value)  # a view's own policy (media) stays
         policy = headers.cache_control(request.path)
         if policy == headers.IMMUTABLE or "Cache-Control" not in response.headers:
             response.headers["Cache-Control"] = policy
