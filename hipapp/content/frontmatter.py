@@ -21,7 +21,7 @@ Key = tuple[str | int, ...]
 # libyaml's parser is several times faster; it reports the same marks and errors.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["Document", "Key", "parse", "parse_yaml", "read_text"]
+__all__ = ["COMMENTED", "Document", "Key", "parse", "parse_yaml", "read_text"]
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,7 @@ INVISIBLE = {
     "\ufeff": "a byte-order mark",
 }
 # `theme_color: #c2410c`: YAML reads a comment and no value.
+COMMENTED = "the value is empty because # starts a comment in YAML"
 EMPTY_BY_COMMENT = re.compile(r"^[ \t]*:[ \t]+#(\S.*?)\s*$")
 
 
@@ -228,7 +229,7 @@ def _walk(
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
-            name = _key_name(key_node, offset, rel, out)
+            name = _key_name(key_node, key, offset, rel, out)
             line = key_node.start_mark.line + offset
             field = ".".join(str(k) for k in (*key, name))
             if name in seen:
@@ -246,8 +247,7 @@ def _walk(
                             rel,
                             line,
                             field,
-                            "the value is empty because # starts a comment in YAML; put it in "
-                            f'quotes: {name}: "#{comment[1]}"',
+                            f'{COMMENTED}; put it in quotes: {name}: "#{comment[1]}"',
                         )
                     )
             _walk(value_node, (*key, name), where, offset, text, rel, out)
@@ -256,7 +256,7 @@ def _walk(
             _walk(item, (*key, index), where, offset, text, rel, out)
 
 
-def _key_name(node: yaml.Node, offset: int, rel: str, out: list[Problem]) -> str:
+def _key_name(node: yaml.Node, key: Key, offset: int, rel: str, out: list[Problem]) -> str:
     """A key's text, with invisible characters reported, then removed (so no false errors)."""
     if not isinstance(node, yaml.ScalarNode):
         return str(node.value)
@@ -264,13 +264,14 @@ def _key_name(node: yaml.Node, offset: int, rel: str, out: list[Problem]) -> str
     for char, words in INVISIBLE.items():
         if char in name:
             clean = "".join(c for c in name if c not in INVISIBLE)
+            field = ".".join(str(k) for k in (*key, clean or f"U+{ord(char):04X}"))
             out.append(
                 Problem(
                     rel,
                     node.start_mark.line + offset,
-                    "",
-                    f"an invisible character (U+{ord(char):04X}, {words}) is in the key "
-                    f"`{clean}`; delete it and type plain spaces",
+                    field,
+                    f"an invisible character (U+{ord(char):04X}, {words}) is in this key; "
+                    "delete it and type plain spaces",
                 )
             )
             node.value = name = clean

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from ..errors import ContentError, Problem, warn
 from .fields import At
-from .frontmatter import Document, parse
+from .frontmatter import COMMENTED, Document, parse
 from .markdown import Rendered, render_all
 from .media import check_logo, scan_media
 from .model import Catalogue, Exercise
@@ -83,7 +83,15 @@ class _Loader:
             p.slug: p for p in self.each("programs", partial(read_program, routines=routines))
         }
         pages = {p.slug: p for p in self.each("pages", read_page, "../media/")}
-        self.problems[:] = [p for p in self.problems if not self.cascades(p)]
+        # Where the YAML said "# starts a comment", the field's own "required" or "is
+        # empty" says the same, less precisely: keep the one with the fix.
+        commented = {(p.path, p.line, p.field) for p in self.problems if COMMENTED in p.message}
+        self.problems[:] = [
+            p
+            for p in self.problems
+            if not self.cascades(p)
+            and (COMMENTED in p.message or (p.path, p.line, p.field) not in commented)
+        ]
         return Catalogue(self.root, site, cards, routines, programs, pages, tuple(self.media))
 
     def cascades(self, problem: Problem) -> bool:
