@@ -2,8 +2,8 @@
 
 Run: PYTHONPATH=. .venv/bin/python bench/fuzz.py [--examples N] [--seed S] [--shrink]
 
-The strategies and the judge are the normal suite's (tests/hostile/fuzzing.py and
-tests/hostile/harness.py); here the budget is large, the seed changes from run to run
+The strategies and the judge are the normal suite's (tests/support/hostile/fuzzing.py and
+tests/support/hostile/harness.py); here the budget is large, the seed changes from run to run
 unless given, and failures are collected instead of stopping the run. With --shrink it
 stops at the first failure and lets Hypothesis shrink it to a minimal folder. Exit status
 1 when anything failed. Not part of `make bench`: its figure is a count of bugs, not a
@@ -26,11 +26,11 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import seed as seed_of  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tests.hostile.fuzzing import file_trees, front_matters  # noqa: E402
-from tests.hostile.harness import judge_folder  # noqa: E402
-from tests.hostile.report import symptom  # noqa: E402
-from tests.hostile.samples import BASE  # noqa: E402
-from tests.hostile.tree import Entry  # noqa: E402
+from tests.support.hostile.fuzzing import file_trees, front_matters  # noqa: E402
+from tests.support.hostile.harness import judge_folder  # noqa: E402
+from tests.support.hostile.report import symptom  # noqa: E402
+from tests.support.hostile.samples import BASE  # noqa: E402
+from tests.support.hostile.tree import Entry  # noqa: E402
 
 
 def run(examples: int, seed: int, shrink: bool) -> int:

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from .hostile.fuzzing import file_trees, front_matters
-from .hostile.harness import judge_folder
-from .hostile.samples import BASE
-from .hostile.tree import Entry
+from .support.hostile.fuzzing import file_trees, front_matters
+from .support.hostile.harness import judge_folder
+from .support.hostile.samples import BASE
+from .support.hostile.tree import Entry
 
 SMALL = settings(
     max_examples=25,

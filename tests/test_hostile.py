@@ -1,8 +1,8 @@
 """The hostile-content corpus (issue #13): every bad folder gets a clear, located answer.
 
-Each case in tests/hostile/cases.py is laid out in a throwaway folder, then checked and
-built in this process; tests/hostile/harness.py says what a good answer is. To see every
-failure at once, grouped by class: ``python -m tests.hostile.report``.
+Each case in tests/support/hostile/cases/ is laid out in a throwaway folder, then checked
+and built in this process; tests/support/hostile/harness.py says what a good answer is. To
+see every failure at once, grouped by class: ``python -m tests.support.hostile.report``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .hostile.cases import CASES, Case
+from .support.hostile.cases import CASES, Case
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)

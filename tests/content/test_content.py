@@ -44,7 +44,7 @@ def test_small_library_loads(small_content: Path) -> None:
 
 CARD_CASES = [
     # YAML's own words ("did not find expected ',' or ']'") become the fix, on the line
-    # where the list opens; tests/hostile/ holds many more.
+    # where the list opens; tests/support/hostile/ holds many more.
     (
         "title: [unclosed\nhold: 30\n",
         "x.md:2: the [ on this line is never closed; add ] at the end of the list",

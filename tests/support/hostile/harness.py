@@ -1,7 +1,7 @@
 """Run ``hipapp check`` and ``hipapp build`` on one hostile folder and judge the answers.
 
 Shared by the corpus (tests/test_hostile.py), the fuzzers (tests/test_fuzz.py,
-bench/fuzz.py) and the failure report (``python -m tests.hostile.report``). Each judge
+bench/fuzz.py) and the failure report (``python -m tests.support.hostile.report``). Each judge
 returns a list of failures in words, empty when hipapp answered as the issue asks:
 
 - every bad folder gets exit 1 and one ``path:line: field: message`` per problem, with no

@@ -1,6 +1,6 @@
 """Run the whole corpus and print what fails, grouped by class and symptom.
 
-    PYTHONPATH=. python -m tests.hostile.report [--verbose] [substring ...]
+    PYTHONPATH=. python -m tests.support.hostile.report [--verbose] [substring ...]
 
 The same cases and judge as tests/test_hostile.py, without pytest: a table for a commit
 message or an issue, and with --verbose each failing case and its first failure.

@@ -181,7 +181,7 @@ SYNTAX: list[tuple[str, list[str], int, str]] = [
         r"control character.*delete",
     ),
     ("escape-character", ["title: X\x1b[31m", "hold: 20s"], 2, r"control character.*delete"),
-    ("yaml-directive", ["%YAML 1.1", "title: X", "hold: 20s"], 2, r"not valid"),
+    ("yaml-directive", ["%YAML 1.1", "title: X", "hold: 20s"], 2, r"directive; delete it"),
     (
         "flow-nesting-1100",
         ["title: X", "hold: 20s", "extra: " + "[" * 1100 + "]" * 1100],

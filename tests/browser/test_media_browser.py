@@ -13,9 +13,9 @@ from hipapp import create_app
 from hipapp.cli import main
 from hipapp.web.headers import MEDIA_CSP
 
-from .browser import ConsoleLog, LiveServer
-from .conftest import Write
-from .hostile.samples import SVG, svg
+from ..conftest import Write
+from ..support.browser import ConsoleLog, LiveServer
+from ..support.hostile.samples import SVG, svg
 
 # Marks the document when it runs: an attribute, and a key in the origin's storage.
 SCRIPTED = svg(

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from hipapp import create_app
 from hipapp.pwa.qr import qr_svg
 
-from .conftest import Write
+from ..conftest import Write
 
 SHARE, QR = "/programs/p/share/", "/programs/p/qr.svg"
 

@@ -15,8 +15,8 @@ from hipapp.build.export import build
 from hipapp.cli import main
 from hipapp.web.headers import CSP, MEDIA_CSP
 
-from .conftest import CARD, ROUTINE, Write
-from .hostile.samples import PNG, SVG
+from ..conftest import CARD, ROUTINE, Write
+from ..support.hostile.samples import PNG, SVG
 
 
 def test_media_are_served_with_a_sandbox_of_their_own(small_content: Path, write: Write) -> None:
