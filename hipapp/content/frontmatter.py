@@ -258,8 +258,8 @@ def _walk(
 
 def _key_name(node: yaml.Node, key: Key, offset: int, rel: str, out: list[Problem]) -> str:
     """A key's text, with invisible characters reported, then removed (so no false errors)."""
-    if not isinstance(node, yaml.ScalarNode):
-        return str(node.value)
+    if not isinstance(node, yaml.ScalarNode):  # `? [a, b]`: YAML allows it, a field can't be
+        raise Refused(node.start_mark, "a list or mapping can't be a key; put the key in quotes")
     name: str = node.value
     for char, words in INVISIBLE.items():
         if char in name:

@@ -210,6 +210,8 @@ SYNTAX: list[tuple[str, list[str], int, str]] = [
         r"invisible.*(U\+00A0|non-breaking)",
     ),
     ("zero-width-space-key", ["title: X", "\u200bhold: 20s"], 3, r"invisible.*U\+200B"),
+    ("complex-key", ["title: X", "hold: 20s", "? x: 30", "? x: 30"], 4, r"can't be a key"),
+    ("list-as-key", ["title: X", "hold: 20s", "[a, b]: x"], 4, r"can't be a key"),
 ]
 
 for name, lines, line, message in SYNTAX:
