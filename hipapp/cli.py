@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from .content import load_catalogue
-from .content.fields import SLUG
+from .content.starters import KINDS, starter
 from .errors import ContentError, HipappError, collect_warnings
 from .paths import DEFAULT_CONTENT
 from .processes import parallel
@@ -127,82 +128,31 @@ def run(content: Path, host: str, port: int, debug: bool) -> None:
     app.run(host=host, port=port, debug=debug, extra_files=watched)
 
 
-EXERCISE_TEMPLATE = """\
----
-# Required: the name people see.
-title: {title}
-# One line shown under the title.
-summary: What this exercise is for, in one line.
-# Seconds per side per set (30, "30s", "1m30s"), or use reps: 10 instead of hold.
-hold: 30s
-# both = left then right; none = no sides.
-sides: both
-sets: 1
-# Rest between sets.
-rest: 0s
-targets: [hips]
-equipment: [mat]
-# Discomfort should stay at or below this, out of 10.
-pain_limit: 2
-# Optional: slugs of easier and harder cards, and an image in media/.
-# easier: another-card
-# harder: another-card
-# image: {slug}.svg
----
-## How to do it
-1. First step.
-2. Second step.
-
-## Cues
-- The single most useful cue (shown big on the player).
-
-## Common mistakes
-- A mistake and its fix.
-
-## Comfort check
-Keep discomfort at 2/10 or below. If it rises, ease off or try the easier version.
-"""
-
-ROUTINE_TEMPLATE = """\
----
-# Required: the name people see.
-title: {title}
-summary: Who this routine is for, in one line.
-# Each step is a card slug, a card with overrides, or a rest.
-steps:
-  - {card}
-  - rest: 30s
-  - exercise: {card}
-    sets: 2
----
-A short introduction in Markdown.
-"""
-
-
 @main.command()
 @content_option
-@click.argument("kind", type=click.Choice(["exercise", "routine"]))
-@click.argument("name")
-def new(content: Path, kind: str, name: str) -> None:
-    """Write a commented template for a new exercise or routine."""
-    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
-    if not SLUG.match(slug):
-        fail(HipappError(f'cannot make a file name from "{name}"; use letters and digits'))
-    folder = content / ("exercises" if kind == "exercise" else "routines")
-    path = folder / f"{slug}.md"
-    if path.exists():
-        fail(HipappError(f"{path} already exists"))
-    title = name if name != slug else slug.replace("-", " ").capitalize()
-    if kind == "exercise":
-        text = EXERCISE_TEMPLATE.format(title=title, slug=slug)
-    else:
-        cards = sorted(p.stem for p in (content / "exercises").rglob("*.md"))
-        if not cards:
-            fail(HipappError("a routine needs exercises; run 'hipapp new exercise NAME' first"))
-        text = ROUTINE_TEMPLATE.format(title=title, card=cards[0])
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {path}. Edit it, then run 'hipapp check'.", err=True)
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("name", required=False)
+def new(content: Path, kind: str, name: str | None) -> None:
+    """Write a commented starting file: an exercise, routine or program NAME, or site.yaml."""
+
+    def command(words: str) -> str:
+        # The folder actually in use: a bare 'hipapp check' would check the bundled one.
+        where = "" if content == DEFAULT_CONTENT else f" --content {shlex.quote(str(content))}"
+        return f"hipapp {words}{where}"
+
+    try:
+        path, text = starter(content, kind, name, again=command("new {kind} NAME"))
+        if path.exists():
+            raise HipappError(f"{path} already exists")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(HipappError(f"cannot write in {content}: {(exc.strerror or 'error').lower()}"))
+        return
+    except HipappError as exc:
+        fail(exc)
+        return
+    click.echo(f"Wrote {path}. Edit it, then run '{command('check')}'.", err=True)
 
 
 if __name__ == "__main__":

@@ -61,18 +61,44 @@ def test_new_templates_pass_check(runner: CliRunner, write: Write) -> None:
     assert made.exit_code == 0, made.output
     card = root / "exercises" / "side-lying-leg-raise.md"
     assert "title: Side-lying leg raise" in card.read_text()
+    # The card page shows the card's own pain limit; the body must not pin another one.
+    assert "/10" not in card.read_text().split("---")[2]
     made = runner.invoke(main, ["new", "routine", "morning", "--content", str(root)])
     assert made.exit_code == 0, made.output
     assert "- side-lying-leg-raise" in (root / "routines" / "morning.md").read_text()
+    made = runner.invoke(main, ["new", "program", "Four weeks: hips", "--content", str(root)])
+    assert made.exit_code == 0, made.output
+    program = (root / "programs" / "four-weeks-hips.md").read_text()
+    assert 'title: "Four weeks: hips"' in program
+    assert "days: [morning, rest, morning" in program
+    made = runner.invoke(main, ["new", "site", "Hip Mobility Studio", "--content", str(root)])
+    assert made.exit_code == 0, made.output
+    assert "name: Hip Mobility Studio\n" in (root / "site.yaml").read_text()
     checked = runner.invoke(main, ["check", "--strict", "--content", str(root)])
     assert checked.exit_code == 0, checked.output
+    assert "1 exercise, 1 routine, 1 program, 0 warnings. OK." in checked.stderr
+
+
+def test_new_names_the_folder_it_wrote_to(runner: CliRunner, write: Write) -> None:
+    """A bare 'hipapp check' checks the bundled content, not the studio's folder."""
+    root = write()
+    made = runner.invoke(main, ["new", "exercise", "bridge", "--content", str(root)])
+    path = root / "exercises" / "bridge.md"
+    assert made.stderr == f"Wrote {path}. Edit it, then run 'hipapp check --content {root}'.\n"
+    site = runner.invoke(main, ["new", "site", "--content", str(root)])
+    assert site.exit_code == 0, site.output
+    assert "name: My studio\n" in (root / "site.yaml").read_text()
 
 
 def test_new_refuses_to_overwrite_and_needs_cards(runner: CliRunner, write: Write) -> None:
     root = write()
     result = runner.invoke(main, ["new", "routine", "morning", "--content", str(root)])
     assert result.exit_code == 1
-    assert "a routine needs exercises; run 'hipapp new exercise NAME' first" in result.stderr
+    assert result.stderr == (
+        f"error: a routine needs exercises; run 'hipapp new exercise NAME --content {root}' first\n"
+    )
+    program = runner.invoke(main, ["new", "program", "p", "--content", str(root)])
+    assert "a program needs routines; run 'hipapp new routine NAME --content" in program.stderr
     runner.invoke(main, ["new", "exercise", "bridge", "--content", str(root)])
     again = runner.invoke(main, ["new", "exercise", "bridge", "--content", str(root)])
     assert again.exit_code == 1
@@ -80,6 +106,30 @@ def test_new_refuses_to_overwrite_and_needs_cards(runner: CliRunner, write: Writ
     bad = runner.invoke(main, ["new", "exercise", "!!!", "--content", str(root)])
     assert bad.exit_code == 1
     assert 'cannot make a file name from "!!!"' in bad.stderr
+    long = runner.invoke(main, ["new", "exercise", "x" * 300, "--content", str(root)])
+    assert long.exit_code == 1
+    assert "too long for a file name" in long.stderr
+    unnamed = runner.invoke(main, ["new", "routine", "--content", str(root)])
+    assert unnamed.exit_code == 1
+    assert 'name the new routine, like: hipapp new routine "Morning hips"' in unnamed.stderr
+    site = runner.invoke(main, ["new", "site", "--content", str(root)])
+    assert runner.invoke(main, ["new", "site", "--content", str(root)]).exit_code == 1
+    assert site.exit_code == 0
+
+
+def test_new_in_a_folder_it_cannot_write_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    blocked = tmp_path / "studio"
+    blocked.write_text("a file, not a folder")
+    made = runner.invoke(main, ["new", "site", "--content", str(blocked)])
+    assert made.exit_code != 0 and "Traceback" not in made.output
+    inside = runner.invoke(main, ["new", "site", "--content", str(tmp_path / "x" / "y")])
+    assert inside.exit_code == 0, inside.output  # missing folders are made
+    (tmp_path / "ro").mkdir()
+    (tmp_path / "ro" / "exercises").write_text("in the way")
+    stuck = runner.invoke(main, ["new", "exercise", "bridge", "--content", str(tmp_path / "ro")])
+    assert stuck.exit_code == 1
+    assert stuck.exception is None or isinstance(stuck.exception, SystemExit)
+    assert stuck.stderr.startswith(f"error: cannot write in {tmp_path / 'ro'}: ")
 
 
 def test_run_refuses_broken_content_without_traceback(write: Write) -> None:

@@ -19,6 +19,7 @@ import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, unquote_to_bytes
 
 import brotli
 from flask import Flask
@@ -41,14 +42,20 @@ def freeze_urls(app: Flask, urls: list[str], destination: Path) -> None:
 
 
 def file_of(path: str) -> str:
-    """Where a URL path is written: "/a/" → "a/index.html", "/a.svg" → "a.svg"."""
-    rel = path.lstrip("/")
+    """Where a URL path is written: "/a/" → "a/index.html", "/my%20pose.png" → "my pose.png".
+
+    A static host decodes the URL it is asked for and serves the file of that name.
+    """
+    rel = unquote(path).lstrip("/")
     return rel + "index.html" if not rel or rel.endswith("/") else rel
 
 
 def render(app: Flask, path: str) -> bytes:
     """The body ``app`` serves at ``path``; anything but a 200 is a build error."""
-    environ = dict(_ENVIRON, PATH_INFO=path, **{"wsgi.input": io.BytesIO()})
+    # WSGI's PATH_INFO is the decoded path, its bytes as latin-1 (PEP 3333), as a server
+    # would pass it: "/media/my%20pose.png" arrives as "/media/my pose.png".
+    decoded = unquote_to_bytes(path).decode("latin-1")
+    environ = dict(_ENVIRON, PATH_INFO=decoded, **{"wsgi.input": io.BytesIO()})
     with app.request_context(environ):
         response = app.full_dispatch_request()
     # Files from send_file stream straight through; read them like any other body.

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, Event
 
 from ..errors import Problem
+from .text import read_text
+from .yaml_errors import Refused, explain, explain_value
 
 Key = tuple[str | int, ...]
 
-# libyaml's loader is several times faster; it reports the same marks and errors.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser is several times faster; it reports the same marks and errors.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+__all__ = ["COMMENTED", "Document", "Key", "parse", "parse_yaml", "read_text"]
 
 
 @dataclass(frozen=True)
@@ -33,21 +41,6 @@ class Document:
                 return self.lines[key]
             key = key[:-1]
         return 1
-
-
-def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
-    """Read UTF-8 text, reporting the line of the first bad byte otherwise."""
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        problems.append(
-            Problem(
-                rel, line, "", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
-            )
-        )
-        return None
 
 
 def parse(path: Path, rel: str, problems: list[Problem]) -> Document | None:
@@ -76,49 +69,215 @@ def parse(path: Path, rel: str, problems: list[Problem]) -> Document | None:
 def parse_yaml(
     text: str, rel: str, problems: list[Problem], first_line: int = 1
 ) -> tuple[dict[str, Any] | None, dict[Key, int]]:
-    """Parse a YAML mapping, returning it and the file line of every key in it."""
+    """Parse a YAML mapping, returning it and the file line of every key in it.
+
+    Nothing a file says can make this raise, run away or recurse without end: every
+    parser and constructor error becomes one located problem in plain words.
+    """
     loader = _Loader(text)
+    where: dict[Key, int] = {}
     try:
-        # One pass: compose the node tree (it carries line marks), then build values from it.
+        # Compose the node tree (it carries line marks), walk it for lines, then build values.
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        problems.append(Problem(rel, line, "", f"YAML syntax error: {reason}"))
-        return None, {}
+        if node is None:
+            return {}, where
+        _walk(node, (), where, first_line, text, rel, problems)
+        data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        problems.append(Problem(rel, first_line, "", f"YAML error: {exc}"))
+        line, message = explain(exc, text)
+        problems.append(Problem(rel, first_line + line, "", message))
         return None, {}
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        problems.append(
-            Problem(rel, first_line, "", "front matter must be a mapping of 'key: value' lines")
-        )
+        problems.append(Problem(rel, first_line, "", _not_a_mapping(data)))
         return None, {}
-    where: dict[Key, int] = {}
-    if node is not None:
-        _walk(node, (), where, first_line, rel, problems)
     return data, where
 
 
+def _not_a_mapping(data: object) -> str:
+    glued = re.match(r"^\s*([\w-]+):(\S\S*)", data) if isinstance(data, str) else None
+    if glued:
+        return f"put a space after the colon: `{glued[1]}: {glued[2]}`"
+    return "front matter must be a mapping of 'key: value' lines"
+
+
+# Content needs a few levels (a routine's steps, each step's overrides); more is a mistake,
+# or an attack on the parser's recursion.
+MAX_DEPTH = 20
+TOO_DEEP = (
+    f"this value is nested too deeply (more than {MAX_DEPTH} levels); write it with fewer levels"
+)
+# Values reached through aliases (*name), over a whole file. A real file repeats a value a
+# few times; a "billion laughs" file repeats it billions of times from 2 KB of text.
+ALIAS_BUDGET = 1_000
+# Characters that look like spaces, or like nothing, and turn `hold:` into another key.
+INVISIBLE = {
+    "\u00a0": "a non-breaking space",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a byte-order mark",
+}
+# `theme_color: #c2410c`: YAML reads a comment and no value.
+COMMENTED = "the value is empty because # starts a comment in YAML"
+EMPTY_BY_COMMENT = re.compile(r"^[ \t]*:[ \t]+#(\S.*?)\s*$")
+
+
+class _Guard(Composer):
+    """The composer, refusing deep nesting, self-reference and alias expansion past a budget.
+
+    It counts how many values each node stands for, so an alias costs what it expands to.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: dict[int, int] = {}
+        self.open_anchors: set[str] = set()
+        self.expanded = 0
+        self.depth = 0
+
+    if TYPE_CHECKING:  # provided by the parser the composer is mixed with
+
+        def peek_event(self) -> Event: ...
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            name = event.anchor
+            if name in self.open_anchors:
+                raise Refused(
+                    event.start_mark,
+                    f"the alias *{name} refers to itself (it is inside &{name}); "
+                    "write the values out instead",
+                )
+            if name in self.anchors:
+                self.expanded += self.sizes.get(id(self.anchors[name]), 1)
+                if self.expanded > ALIAS_BUDGET:
+                    raise Refused(
+                        event.start_mark,
+                        f"the YAML aliases here (*{name}) repeat more than {ALIAS_BUDGET:,} "
+                        "values; write the values out instead of nesting aliases",
+                    )
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise Refused(event.start_mark, TOO_DEEP)
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            self.open_anchors.add(anchor)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+            self.open_anchors.discard(anchor or "")
+        if isinstance(node, yaml.SequenceNode):
+            children: list[yaml.Node] = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = []
+        self.sizes[id(node)] = 1 + sum(self.sizes.get(id(child), 1) for child in children)
+        return node
+
+
+class _Loader(_Guard, _Base):  # type: ignore[misc, valid-type]
+    """libyaml's parser with the guarded composer and a constructor that never raises oddly."""
+
+    # Tags no content needs: their values would reach the readers as bytes, sets or pairs.
+    yaml_constructors = {
+        tag: build
+        for tag, build in SafeConstructor.yaml_constructors.items()
+        if tag is None or tag.rsplit(":", 1)[-1] not in ("binary", "set", "omap", "pairs")
+    }
+
+    def __init__(self, text: str) -> None:
+        _Base.__init__(self, text)
+        _Guard.__init__(self)
+        self.text = text
+
+    def get_single_node(self) -> yaml.Node | None:
+        # Without an alias there is nothing to count: libyaml's own composer, twice as fast,
+        # is safe (it nests at most 1,000 deep, and _walk refuses anything past MAX_DEPTH).
+        if "*" not in self.text:
+            node: yaml.Node | None = _Base.get_single_node(self)
+            return node
+        return super().get_single_node()
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # !!int abc, 2024-02-30, 5,000 digits: ValueError and kin
+            raise Refused(node.start_mark, explain_value(node, exc, self.text)) from None
+
+
 def _walk(
-    node: yaml.Node, key: Key, where: dict[Key, int], offset: int, rel: str, out: list[Problem]
+    node: yaml.Node,
+    key: Key,
+    where: dict[Key, int],
+    offset: int,
+    text: str,
+    rel: str,
+    out: list[Problem],
 ) -> None:
+    if len(key) >= MAX_DEPTH:
+        raise Refused(node.start_mark, TOO_DEEP)
     where.setdefault(key, node.start_mark.line + offset)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
-            name = str(key_node.value)
+            name = _key_name(key_node, key, offset, rel, out)
             line = key_node.start_mark.line + offset
+            field = ".".join(str(k) for k in (*key, name))
             if name in seen:
-                field = ".".join(str(k) for k in (*key, name))
                 out.append(Problem(rel, line, field, "duplicate key; the last one wins", "warning"))
             seen.add(name)
             where[(*key, name)] = line
-            _walk(value_node, (*key, name), where, offset, rel, out)
+            if _empty(value_node):
+                start = key_node.end_mark.index
+                end = text.find("\n", start)
+                after = text[start : end if end >= 0 else len(text)]
+                comment = EMPTY_BY_COMMENT.match(after)
+                if comment:
+                    out.append(
+                        Problem(
+                            rel,
+                            line,
+                            field,
+                            f'{COMMENTED}; put it in quotes: {name}: "#{comment[1]}"',
+                        )
+                    )
+            _walk(value_node, (*key, name), where, offset, text, rel, out)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*key, index), where, offset, rel, out)
+            _walk(item, (*key, index), where, offset, text, rel, out)
+
+
+def _key_name(node: yaml.Node, key: Key, offset: int, rel: str, out: list[Problem]) -> str:
+    """A key's text, with invisible characters reported, then removed (so no false errors)."""
+    if not isinstance(node, yaml.ScalarNode):  # `? [a, b]`: YAML allows it, a field can't be
+        raise Refused(node.start_mark, "a list or mapping can't be a key; put the key in quotes")
+    name: str = node.value
+    for char, words in INVISIBLE.items():
+        if char in name:
+            clean = "".join(c for c in name if c not in INVISIBLE)
+            field = ".".join(str(k) for k in (*key, clean or f"U+{ord(char):04X}"))
+            out.append(
+                Problem(
+                    rel,
+                    node.start_mark.line + offset,
+                    field,
+                    f"an invisible character (U+{ord(char):04X}, {words}) is in this key; "
+                    "delete it and type plain spaces",
+                )
+            )
+            node.value = name = clean
+            break
+    return name
+
+
+def _empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and not node.value

@@ -8,21 +8,27 @@ kind are declared in ``schema.py``; the readers in ``readers.py``, ``programs.py
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from ..errors import ContentError, Problem, warn
-from .fields import SLUG, At
-from .frontmatter import Document, parse
+from .fields import At
+from .frontmatter import COMMENTED, Document, parse
 from .markdown import Rendered, render_all
+from .media import check_logo, scan_media
 from .model import Catalogue, Exercise
 from .programs import read_program
 from .readers import check_links, read_card, read_page, read_routine
 from .site import read_site
+from .walk import content_files, shown
 
 T = TypeVar("T")
+# The messages that name another file; after that file failed to load, they are noise.
+UNKNOWN = re.compile(r'^unknown (card|routine) "([^"]*)"')
 Reader = Callable[[str, Document, At, Rendered], T]
 
 
@@ -32,9 +38,11 @@ def load_catalogue(root: Path, *, strict: bool = False) -> tuple[Catalogue, list
     Each warning is also reported through :func:`hipapp.errors.warn`, so a caller that
     collects warnings from every stage (the CLI, the app) counts these too.
     """
-    root = Path(root)
-    if not root.is_dir():
+    if not Path(root).is_dir():
         raise ContentError([Problem(str(root), 0, "", "content folder not found")])
+    # Absolute once, here: Flask resolves a relative folder against the package, not the
+    # working directory (`--content studio` made every image a 404). Links are kept.
+    root = Path(os.path.abspath(root))
     loader = _Loader(root)
     catalogue = loader.load()
     problems = sorted(loader.problems)
@@ -51,15 +59,13 @@ class _Loader:
         self.root = root
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
-        media = root / "media"
-        self.media = (
-            sorted(p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file())
-            if media.is_dir()
-            else []
-        )
+        # Slugs of files that exist but could not be read: naming one is no second error.
+        self.broken: dict[str, set[str]] = {}
+        self.folder = scan_media(root, self.problems)
+        self.media = list(self.folder.names)
 
     def rel(self, path: Path) -> str:
-        return path.relative_to(self.root.parent).as_posix()
+        return shown(path.relative_to(self.root.parent).as_posix())
 
     def at(self, doc: Document) -> At:
         return At(doc, self.problems)
@@ -67,6 +73,8 @@ class _Loader:
     def load(self) -> Catalogue:
         site_yaml = self.root / "site.yaml"
         site = read_site(site_yaml, self.rel(site_yaml), self.problems, self.media)
+        if site.logo:
+            check_logo(self.root, site.logo, self.folder, self.problems)
         # Order matters: routines merge card dosages, programs name routines.
         cards = {c.slug: c for c in self.each("exercises", partial(read_card, media=self.media))}
         check_links(cards, self.card_at)
@@ -75,29 +83,30 @@ class _Loader:
             p.slug: p for p in self.each("programs", partial(read_program, routines=routines))
         }
         pages = {p.slug: p for p in self.each("pages", read_page, "../media/")}
+        # Where the YAML said "# starts a comment", the field's own "required" or "is
+        # empty" says the same, less precisely: keep the one with the fix.
+        commented = {(p.path, p.line, p.field) for p in self.problems if COMMENTED in p.message}
+        self.problems[:] = [
+            p
+            for p in self.problems
+            if not self.cascades(p)
+            and (COMMENTED in p.message or (p.path, p.line, p.field) not in commented)
+        ]
         return Catalogue(self.root, site, cards, routines, programs, pages, tuple(self.media))
+
+    def cascades(self, problem: Problem) -> bool:
+        """Whether ``problem`` only repeats that a file reported above could not be read."""
+        match = UNKNOWN.match(problem.message)
+        return match is not None and match[2] in self.broken.get(f"{match[1]}s", set())
 
     def card_at(self, card: Exercise) -> At:
         return self.at(self.docs[card.source])
 
     def each(self, folder: str, read: Reader[T], media_prefix: str = "../../media/") -> list[T]:
-        base = self.root / folder
         seen: dict[str, str] = {}
         docs: list[tuple[str, Document]] = []
-        for path in sorted(base.rglob("*.md")) if base.is_dir() else []:
-            rel = self.rel(path)
-            slug = path.stem
-            if not SLUG.match(slug):
-                self.problems.append(
-                    Problem(
-                        rel,
-                        0,
-                        "",
-                        "file name must be lowercase letters, "
-                        "digits and hyphens, like glute-bridge.md",
-                    )
-                )
-                continue
+        broken = self.broken.setdefault("cards" if folder == "exercises" else folder, set())
+        for slug, path, rel in content_files(self.root, folder, self.problems, broken):
             if slug in seen:
                 self.problems.append(
                     Problem(
@@ -110,6 +119,8 @@ class _Loader:
             if doc is not None:
                 self.docs[rel] = doc
                 docs.append((slug, doc))
+            else:
+                broken.add(slug)
         # Markdown is most of the loading time: render a folder's bodies in one batch
         # (in parallel for a large library), then build the objects.
         rendered = render_all([doc.body for _, doc in docs], media_prefix)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -44,7 +45,9 @@ def _render_image(
     token = tokens[idx]
     src = str(token.attrGet("src") or "")
     if src and not _SCHEME.match(src) and not src.startswith(("/", "#")):
-        env.setdefault("images", []).append(src)
+        # markdown-it has %-encoded the link ("my pose.png" → "my%20pose.png"); the file's
+        # name is the decoded path, without a fragment or query.
+        env.setdefault("images", []).append(unquote(urlsplit(src).path))
         token.attrSet("src", env.get("media_prefix", "") + src)
     token.attrSet("loading", "lazy")
     return self.image(tokens, idx, options, env)

@@ -10,6 +10,7 @@ from .fields import At, closest
 from .frontmatter import Document, parse_yaml, read_text
 from .model import Site
 from .schema import SiteFields
+from .walk import unusable
 
 # The logo formats the app icons can be drawn from (Pillow cannot draw SVG); hipapp.pwa
 # draws the icons and imports this, so the warning and the drawing always agree.
@@ -18,7 +19,10 @@ DRAWABLE_LOGOS = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 def read_site(path: Path, rel: str, problems: list[Problem], media: Sequence[str]) -> Site:
     """The site settings, with every value validated and normalised; defaults when absent."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
+        return Site()
+    if (why := unusable(path)) is not None:  # a folder or a dangling link named site.yaml
+        problems.append(Problem(rel, 0, "", why))
         return Site()
     text = read_text(path, rel, problems)
     data, lines = parse_yaml(text, rel, problems) if text is not None else (None, {})

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, current_app, render_template, request, send_from_directory
+from flask import (
+    Flask,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+    send_from_directory,
+)
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
@@ -19,6 +28,13 @@ from .assets import asset_urls, gen_folder, init_assets
 from .filters import register_filters
 from .state import words
 from .urls import link, url
+
+# A Host header: a DNS name or an IPv4 address, or an IPv6 one in brackets, and a port.
+HOST = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?"
+    r"|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?",
+    re.IGNORECASE,
+)
 
 
 def make_app(
@@ -91,9 +107,17 @@ def _setup(app: Flask, cat: Catalogue) -> None:
     app.register_blueprint(pwa_bp)
     app.register_blueprint(programs_bp)
 
+    @app.before_request
+    def check_host() -> None:
+        # The share page and its QR code are drawn from the Host when site.yaml has no url:;
+        # a malformed one ("a b") is the client's mistake, not a 500 from the QR encoder.
+        if not HOST.fullmatch(request.host):
+            abort(400)
+
     @app.after_request
     def add_headers(response: Response) -> Response:
-        response.headers.update(headers.SECURITY)
+        for name, value in headers.SECURITY.items():
+            response.headers.setdefault(name, value)  # a view's own policy (media) stays
         policy = headers.cache_control(request.path)
         if policy == headers.IMMUTABLE or "Cache-Control" not in response.headers:
             response.headers["Cache-Control"] = policy

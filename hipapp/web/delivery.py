@@ -84,13 +84,17 @@ class Delivery:
         self.size = size
         self.lock = threading.Lock()
         self.cache: OrderedDict[
-            tuple[str, str | None], tuple[int, list[tuple[str, str]], bytes]
+            tuple[str, str, str | None], tuple[int, list[tuple[str, str]], bytes]
         ] = OrderedDict()
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
         encoding = pick_encoding(request.headers.get("Accept-Encoding", ""))
-        key = (request.full_path, encoding)
+        # Pages that name the server's own address (the share page and its QR code, when
+        # site.yaml has no url:) differ by Host: one forged Host must not become the page
+        # every later visitor is served. The app refuses a malformed Host (400, never cached).
+        host = str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or "").lower()
+        key = (host, request.full_path, encoding)
         cacheable = request.method in ("GET", "HEAD") and self.cache_enabled()
         with self.lock:
             hit = self.cache.get(key) if cacheable else None

@@ -31,6 +31,11 @@ SECURITY = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), screen-wake-lock=(self)",
 }
 
+# Media files are served with a policy of their own: opened directly, an SVG is a document
+# of the site's origin, so it gets a sandbox (no script, no same-origin access) and may load
+# nothing but inline images and styles. hipapp.content.svg refuses what would need more.
+MEDIA_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
@@ -48,5 +53,8 @@ def netlify_headers(base_path: str = "/") -> str:
         f"  Cache-Control: {REVALIDATE}",
         f"{base}static/gen/*",
         f"  Cache-Control: {IMMUTABLE}",
+        # Both rules match a picture; hosts join the two policies, and a browser enforces both.
+        f"{base}media/*",
+        f"  Content-Security-Policy: {MEDIA_CSP}",
     ]
     return "\n".join(lines) + "\n"

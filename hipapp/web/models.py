@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, is_dataclass
 from typing import Any
+from urllib.parse import quote
 
 from ..content.model import Exercise
 from ..content.timing import DEFAULT_TEMPO, LEAD_IN, SWITCH
@@ -188,7 +189,7 @@ def card_view(
     return CardView(
         title=card.title,
         cue=card.cue,
-        image=f"{media_url}{card.image}" if card.image else None,
+        image=f"{media_url}{quote(card.image)}" if card.image else None,
         image_alt=card.image_alt,
         pain_limit=card.pain_limit,
         easier=card.easier,

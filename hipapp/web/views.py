@@ -9,6 +9,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from flask.typing import ResponseReturnValue
 
 from ..plan.sequence import expand, total_seconds
+from . import headers
 from .models import player_data
 from .state import catalogue
 from .urls import LINK_BASE, url
@@ -83,7 +84,9 @@ def media(name: str) -> ResponseReturnValue:
     cat = catalogue(current_app)
     if name not in cat.media:
         abort(404)
-    return send_from_directory(cat.media_dir, name, max_age=86400)
+    response = send_from_directory(cat.media_dir, name, max_age=86400)
+    response.headers["Content-Security-Policy"] = headers.MEDIA_CSP
+    return response
 
 
 @bp.get("/robots.txt")

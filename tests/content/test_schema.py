@@ -203,9 +203,10 @@ def site_problems(write: Write, text: str, strict: bool = False) -> list[str]:
             'got "https:///hips/"',
         ),
         (
+            # The front matter layer sees the comment itself, so it names the colour to quote.
             "theme_color: #c2410c",
-            "theme_color: is empty: YAML reads # as the start of a comment, so put the colour "
-            'in quotes, like theme_color: "#1f6f5c"',
+            "theme_color: the value is empty because # starts a comment in YAML; put it in "
+            'quotes: theme_color: "#c2410c"',
         ),
         (
             "theme_color: '</style><script>'",

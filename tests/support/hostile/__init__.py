@@ -1,0 +1,1 @@
+"""The hostile-content corpus: malformed studio folders and what hipapp must answer."""
