@@ -114,10 +114,11 @@ def as_text(value: object, field: str) -> str:
             f"expected text, got {describe(value)}; {BOOLEAN_WORDS}, "
             f'so put it in quotes: {field}: "{"yes" if value else "no"}"'
         )
-    if isinstance(value, int) and abs(value) >= TOO_BIG:
-        raise Invalid(f"expected text, got {describe(value)}; put it in quotes")
     if isinstance(value, str | int | float | datetime.date):
-        return str(value).strip()
+        try:
+            return str(value).strip()
+        except ValueError:  # an int of more digits than Python will print
+            raise Invalid(f"expected text, got {describe(value)}; put it in quotes") from None
     raise Invalid(f"expected text, got {describe(value)}")
 
 

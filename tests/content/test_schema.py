@@ -84,10 +84,11 @@ def test_card_bounds_and_messages(write: Write, front: str, message: str) -> Non
 
 
 def test_sides_in_any_case_and_text_that_yaml_read_as_a_number_or_date(write: Write) -> None:
-    write("exercises/a.md", "---\ntitle: 1.5\nhold: 30\nsides: Both\n---\n")
+    write("exercises/a.md", "---\ntitle: 1.5\nhold: 30\nsides: Both\nsummary: 5551234567\n---\n")
     root = write("exercises/b.md", "---\ntitle: 2024-02-28\nreps: '12'\nsides: NONE\n---\n")
     cat, warnings = load_catalogue(root, strict=True)
     assert (cat.exercises["a"].title, cat.exercises["a"].dosage.sides) == ("1.5", "both")
+    assert cat.exercises["a"].summary == "5551234567"
     assert (cat.exercises["b"].title, cat.exercises["b"].dosage.reps) == ("2024-02-28", 12)
     assert cat.exercises["b"].dosage.sides == "none"
 
