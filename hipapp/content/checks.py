@@ -7,15 +7,16 @@ from collections.abc import Mapping
 from .durations import format_long
 from .fields import At
 from .model import ExerciseStep, Program, Progression, Routine
+from .options import amount
 from .schedule import active, apply_change, length, progressed_steps, week_of, weeks
-from .schema import MAX_HOLD, MAX_REPS, MAX_ROUTINE_SECONDS, MAX_SETS
+from .schema import MAX_HOLD, MAX_REPS, MAX_ROUTINE_SECONDS, MAX_ROUTINE_WORDS, MAX_SETS
 from .timing import routine_seconds
 
 # The range each progressed field must stay in, and how to say its ends.
 RANGES = {
-    "hold": (1, "1 s", MAX_HOLD, "1 hour (3600 s)"),
-    "sets": (1, "1 set", MAX_SETS, f"{MAX_SETS} sets"),
-    "reps": (1, "1 rep", MAX_REPS, f"{MAX_REPS:,} reps"),
+    "hold": (1, "1 s", MAX_HOLD, amount(MAX_HOLD, "s")),
+    "sets": (1, "1 set", MAX_SETS, amount(MAX_SETS, "sets")),
+    "reps": (1, "1 rep", MAX_REPS, amount(MAX_REPS, "reps")),
 }
 
 
@@ -90,5 +91,5 @@ def _check_dosages(program: Program, routines: Mapping[str, Routine], at: dict[i
                 None,
                 f'makes routine "{slug}" take {format_long(total)} from week '
                 f"{change.from_week}; a routine can take at most "
-                f"{format_long(MAX_ROUTINE_SECONDS)}",
+                f"{MAX_ROUTINE_WORDS}",
             )

@@ -40,6 +40,14 @@ class At:
             Problem(self.doc.rel, self.doc.line(key), self.name(field), message, severity)
         )
 
+    def reported(self, field: str) -> bool:
+        """Whether an error about ``field`` is already in (the parser may name a value)."""
+        name = self.name(field)
+        return any(
+            p.field == name and p.path == self.doc.rel and p.severity == "error"
+            for p in self.problems
+        )
+
     def failed_since(self, count: int) -> bool:
         """Whether an error was reported after the first ``count`` problems."""
         return any(p.severity == "error" for p in self.problems[count:])

@@ -8,6 +8,7 @@ fields once; the allowed keys, the reads and the messages all come from that dec
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, TypeVar, cast, overload
 
@@ -62,7 +63,9 @@ class Option(Generic[T]):
     def read(self, at: At, data: Mapping[Any, Any]) -> T:
         value = data.get(self.name)
         if value is None:
-            if self.name in data and self.empty:
+            if self.name in data and at.reported(self.name):
+                pass  # the parser said why the value is missing (an unquoted "#…", say)
+            elif self.name in data and self.empty:
                 at.report(self.name, self.empty.format(name=self.name))
             elif self.required:
                 at.report(self.name, self.required, self.missing)
@@ -111,10 +114,11 @@ def as_text(value: object, field: str) -> str:
             f"expected text, got {describe(value)}; {BOOLEAN_WORDS}, "
             f'so put it in quotes: {field}: "{"yes" if value else "no"}"'
         )
-    if isinstance(value, int) and abs(value) >= TOO_BIG:
-        raise Invalid(f"expected text, got {describe(value)}; put it in quotes")
     if isinstance(value, str | int | float | datetime.date):
-        return str(value).strip()
+        try:
+            return str(value).strip()
+        except ValueError:  # an int of more digits than Python will print
+            raise Invalid(f"expected text, got {describe(value)}; put it in quotes") from None
     raise Invalid(f"expected text, got {describe(value)}")
 
 
@@ -148,7 +152,8 @@ class Words(Option[tuple[str, ...]]):
         return tuple(w for w in words if w)
 
 
-def _amount(value: int, unit: str) -> str:
+def amount(value: int, unit: str) -> str:
+    """A bound in words: (3600, "s") → "1 hour (3600 s)", (1000, "reps") → "1,000 reps"."""
     if unit != "s":
         return f"{value:,} {unit}" if unit else f"{value:,}"
     if value and value % HOUR == 0:
@@ -170,10 +175,10 @@ class Duration(Option[int | None]):
         except ValueError as exc:
             raise Invalid(str(exc)) from None
         if seconds < self.low:
-            floor = _amount(self.low, "s") if self.low else "0"
+            floor = amount(self.low, "s") if self.low else "0"
             raise Invalid(f"must be at least {floor}, got {describe(value)}")
         if seconds > self.high:
-            raise Invalid(f"must be at most {_amount(self.high, 's')}, got {describe(value)}")
+            raise Invalid(f"must be at most {amount(self.high, 's')}, got {describe(value)}")
         return seconds
 
 
@@ -225,8 +230,10 @@ class Slug(Option[str | None]):
         if isinstance(value, str) and SLUG.match(value.strip()):
             return value.strip()
         hint = ""
-        if isinstance(value, str) and SLUG.match(value.strip().lower()):
-            hint = f" (slugs are lowercase: {value.strip().lower()})"
+        if isinstance(value, str):
+            # A title where the file name goes: "Glute Bridge" is the card glute-bridge.md.
+            guess = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            hint = f' (did you mean "{guess}"?)' if SLUG.match(guess) else ""
         raise Invalid(f"expected a slug like glute-bridge, got {describe(value)}{hint}")
 
 
@@ -239,32 +246,43 @@ class Change(Option[int]):
 
     def convert(self, value: object) -> int:
         try:
-            amount = parse_delta(value, seconds=self.seconds)
+            change = parse_delta(value, seconds=self.seconds)
         except ValueError as exc:
             raise Invalid(str(exc)) from None
-        if abs(amount) > self.high:
-            most = _amount(self.high, self.unit)
+        if abs(change) > self.high:
+            most = amount(self.high, self.unit)
             raise Invalid(f"can change by at most {most} either way, got {describe(value)}")
-        return amount
+        return change
 
 
 class Items(Option[list[Any]]):
     """A list of up to ``most`` entries, each read by the kind's reader.
 
     ``needs`` is the message for a required list that is missing, empty or not a list;
-    ``wrong`` the one for an optional list that is not a list.
+    ``wrong`` the one for an optional list that is not a list. ``owner`` and ``advice``
+    word the bound: "a routine can have at most 200 steps, so split it into two".
     """
 
     def __init__(
-        self, *, most: int, noun: str, limit: str, needs: str = "", wrong: str = ""
+        self,
+        *,
+        most: int,
+        noun: str,
+        owner: str,
+        advice: str = "",
+        needs: str = "",
+        wrong: str = "",
     ) -> None:
         super().__init__([], required=needs or None)
-        self.most, self.noun, self.limit = most, noun, limit
+        self.most, self.noun, self.owner, self.advice = most, noun, owner, advice
         self.wrong = wrong or needs
 
     def convert(self, value: object) -> list[Any]:
         if not isinstance(value, list) or (self.required and not value):
             raise Invalid(self.wrong)
         if len(value) > self.most:
-            raise Invalid(f"has {len(value):,} {self.noun}; {self.limit} at most {self.most:,}")
+            raise Invalid(
+                f"has {len(value):,} {self.noun}; {self.owner} can have at most "
+                f"{self.most:,} {self.noun}{self.advice}"
+            )
         return value

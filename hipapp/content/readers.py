@@ -11,6 +11,7 @@ from .markdown import Rendered
 from .model import Dosage, Exercise, ExerciseStep, Page, RestStep, Routine, Step
 from .schema import (
     MAX_ROUTINE_SECONDS,
+    MAX_ROUTINE_WORDS,
     CardFields,
     DosageFields,
     PageFields,
@@ -103,7 +104,7 @@ def read_routine(
             at.report(
                 "steps",
                 f"the routine takes {format_long(total)}; a routine can take at most "
-                f"{format_long(MAX_ROUTINE_SECONDS)}, so split it into shorter ones",
+                f"{MAX_ROUTINE_WORDS}, so split it into shorter ones",
             )
     return Routine(slug, v.title or slug, tuple(steps), rendered.html, v.summary, doc.rel)
 

@@ -17,6 +17,7 @@ from .site_options import Color, Contact, Url
 
 TITLE = "required; add a line like 'title: Glute bridge'"
 MAX_ROUTINE_SECONDS = 4 * HOUR
+MAX_ROUTINE_WORDS = f"{MAX_ROUTINE_SECONDS // HOUR} hours"
 MAX_STEPS = 200
 MAX_PROGRAM_DAYS = 366
 MAX_WEEK = 520
@@ -28,8 +29,8 @@ MAX_REPS = 1000
 SIDES = Choice(
     ("both", "none"),
     hints={
-        True: '"sides: yes" is YAML for true, so write "sides: both"',
-        False: '"sides: no" is YAML for false, so write "sides: none"',
+        True: '"sides: yes" (or on, or true) is YAML for true, so write "sides: both"',
+        False: '"sides: no" (or off, or false) is YAML for false, so write "sides: none"',
     },
 )
 
@@ -84,7 +85,8 @@ class RoutineFields(Titled):
     steps = Items(
         most=MAX_STEPS,
         noun="steps",
-        limit="split it into two routines: a routine can have",
+        owner="a routine",
+        advice=", so split it into two",
         needs="a routine needs a list of steps, like '- glute-bridge'",
     )
 
@@ -95,7 +97,7 @@ class ProgramFields(Titled):
     days = Items(
         most=MAX_PROGRAM_DAYS,
         noun="days",
-        limit="a program can have",
+        owner="a program",
         needs="a program needs a list of days, like [daily-hips, rest]",
     )
     repeat = Count(1, 52, default=model.Program.repeat)
@@ -103,7 +105,7 @@ class ProgramFields(Titled):
     progression = Items(
         most=MAX_WEEK,
         noun="entries",
-        limit="a program can have",
+        owner="a program's progression",
         wrong="expected a list of '- from_week: 3' entries",
     )
 

@@ -14,7 +14,7 @@ from markupsafe import escape
 from ..content.model import Routine, Site
 from ..i18n import Words
 from .icons import ART
-from .theme import contrast, parse_color
+from .theme import DEFAULT, contrast, parse_color
 
 MANIFEST_TYPE = "application/manifest+json"
 
@@ -27,7 +27,7 @@ def initials(name: str) -> str:
 
 def icon_svg(name: str, color: str) -> str:
     """A square icon: the studio's initials on its colour."""
-    rgb = parse_color(color) or (31, 111, 92)
+    rgb = parse_color(color) or parse_color(DEFAULT) or (0, 0, 0)
     ink = "#fff" if contrast(rgb, (255, 255, 255)) >= contrast(rgb, (0, 0, 0)) else "#000"
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..content.model import Site
+
 _HEX = re.compile(r"^#?([0-9a-f]{6}|[0-9a-f]{3})$", re.I)
-DEFAULT = "#1f6f5c"
+# The studio's colour is checked and stored as #rrggbb by hipapp.content; this is its default.
+DEFAULT = Site.theme_color
 # Brand text sits on the page and on card surfaces; these are the surfaces, the harder case.
 # Keep them in step with --surface in static/css/base.css.
 LIGHT_BG = (0xF2, 0xF5, 0xF4)

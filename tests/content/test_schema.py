@@ -58,11 +58,13 @@ def card_problems(write: Write, front: str) -> list[str]:
         ("reps: 1001\n", "reps: must be between 1 and 1,000, got 1001"),
         (
             "hold: 30\nsides: yes\n",
-            'sides: expected both or none; "sides: yes" is YAML for true, so write "sides: both"',
+            'sides: expected both or none; "sides: yes" (or on, or true) is YAML for true, '
+            'so write "sides: both"',
         ),
         (
             "hold: 30\nsides: false\n",
-            'sides: expected both or none; "sides: no" is YAML for false, so write "sides: none"',
+            'sides: expected both or none; "sides: no" (or off, or false) is YAML for false, '
+            'so write "sides: none"',
         ),
         (
             "hold: 30\nsummary: yes\n",
@@ -72,7 +74,7 @@ def card_problems(write: Write, front: str) -> list[str]:
         (
             "hold: 30\neasier: Glute-Bridge\n",
             'easier: expected a slug like glute-bridge, got "Glute-Bridge" '
-            "(slugs are lowercase: glute-bridge)",
+            '(did you mean "glute-bridge"?)',
         ),
     ],
 )
@@ -82,10 +84,11 @@ def test_card_bounds_and_messages(write: Write, front: str, message: str) -> Non
 
 
 def test_sides_in_any_case_and_text_that_yaml_read_as_a_number_or_date(write: Write) -> None:
-    write("exercises/a.md", "---\ntitle: 1.5\nhold: 30\nsides: Both\n---\n")
+    write("exercises/a.md", "---\ntitle: 1.5\nhold: 30\nsides: Both\nsummary: 5551234567\n---\n")
     root = write("exercises/b.md", "---\ntitle: 2024-02-28\nreps: '12'\nsides: NONE\n---\n")
     cat, warnings = load_catalogue(root, strict=True)
     assert (cat.exercises["a"].title, cat.exercises["a"].dosage.sides) == ("1.5", "both")
+    assert cat.exercises["a"].summary == "5551234567"
     assert (cat.exercises["b"].title, cat.exercises["b"].dosage.reps) == ("2024-02-28", 12)
     assert cat.exercises["b"].dosage.sides == "none"
 
@@ -133,13 +136,13 @@ def test_a_routine_of_rests_alone_cannot_be_played(write: Write) -> None:
 
 def test_routine_bounds(write: Write) -> None:
     assert routine_problems(write, json.dumps(["stretch"] * 201)) == [
-        "content/routines/r.md:3: steps: has 201 steps; split it into two routines: "
-        "a routine can have at most 200"
+        "content/routines/r.md:3: steps: has 201 steps; a routine can have at most 200 steps, "
+        "so split it into two"
     ]
     # 3 × (5 s lead-in + 1 h left + 5 s switch + 1 h right) = 6 h 0 min 30 s.
     assert routine_problems(write, "[long, long, long]") == [
         "content/routines/r.md:3: steps: the routine takes 6 h 1 min; a routine can take at "
-        "most 4 h, so split it into shorter ones"
+        "most 4 hours, so split it into shorter ones"
     ]
 
 
@@ -153,7 +156,7 @@ def test_a_program_runs_at_most_366_days(small_content: Path, write: Write) -> N
         "a program can be at most 366 days"
     ]
     assert program_problems(small_content, write, f"days: {['rest'] * 2000}\n") == [
-        "content/programs/p.md:3: days: has 2,000 days; a program can have at most 366"
+        "content/programs/p.md:3: days: has 2,000 days; a program can have at most 366 days"
     ]
 
 
@@ -170,7 +173,7 @@ def test_progression_changes_are_bounded_before_and_after(write: Write) -> None:
         "way, got 100000000",
         # 5 s lead-in + 101 sets × 3601 s.
         'content/programs/p.md:8: progression[2]: makes routine "big" take 101 h 2 min '
-        "from week 3; a routine can take at most 4 h",
+        "from week 3; a routine can take at most 4 hours",
         'content/programs/p.md:9: progression[2].hold: makes hold of "big" in routine "big" '
         "3601 s from week 3; it must stay at most 1 hour (3600 s)",
         'content/programs/p.md:10: progression[2].sets: makes sets of "big" in routine "big" '
@@ -262,6 +265,8 @@ def test_site_values_are_normalised_once(write: Write) -> None:
     assert '<meta name="theme-color" content="#ffa500">' in page
     assert '<html lang="de-AT">' in page
     assert 'href="tel:+442079460000"' in page
+    stylesheet = page.split('<link rel="stylesheet" href="')[1].split('"')[0]
+    assert ":root{--brand:#ffa500;" in client.get(f"/{stylesheet.lstrip('./')}").get_data(True)
 
 
 def test_a_misspelt_name_says_what_the_studio_is_called(write: Write) -> None:
@@ -274,6 +279,16 @@ def test_a_misspelt_name_says_what_the_studio_is_called(write: Write) -> None:
         "add a line like 'name: Hip Mobility Studio'",
         'content/site.yaml:1: warning: nme: unknown key (did you mean "name"?)',
     ]
+
+
+def test_a_value_the_parser_explained_gets_no_second_message() -> None:
+    """The YAML layer may say why a value is empty; the schema then stays quiet about it."""
+    said = Problem("site.yaml", 2, "theme_color", "the value is empty because # starts a comment")
+    found = [said]
+    SiteFields(At(Document("site.yaml", {}), found), {"name": "S", "theme_color": None})
+    assert found == [said]
+    SiteFields(At(Document("site.yaml", {}), found), {"name": "S", "background_color": None})
+    assert [p.field for p in found] == ["theme_color", "background_color"]
 
 
 def test_the_colour_table_is_css(write: Write) -> None:
