@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..samples import (
     APPLE_DOUBLE,
     CARD,
-    JPEG,
     fm,
 )
 from ..tree import Dir, Entry, Fifo, Link
