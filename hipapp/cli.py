@@ -20,6 +20,22 @@ from .processes import parallel
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class BaseUrl(click.ParamType[str]):
+    """``--base-url``, held to the same rule as ``url:`` in site.yaml, before any work starts."""
+
+    name = "URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from .content.options import Invalid
+        from .content.site_options import Url
+
+        try:
+            # An empty value ("--base-url $UNSET") means no address, as leaving it out does.
+            return Url().convert(value)
+        except Invalid as exc:
+            self.fail(str(exc), param, ctx)
+
+
 def content_option(func: F) -> F:
     return click.option(
         "--content",
@@ -86,7 +102,10 @@ def check(content: Path, strict: bool) -> None:
 @content_option
 @click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True)
 @click.option(
-    "--base-url", default=None, help="Public URL of the site, e.g. https://example.org/hips/"
+    "--base-url",
+    type=BaseUrl(),
+    default=None,
+    help="Public URL of the site, e.g. https://example.org/hips/",
 )
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
 def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:

@@ -230,3 +230,48 @@ def test_a_warning_raised_while_the_app_is_set_up_counts_under_strict(
     assert [str(p) for p in info.value.problems] == [
         "content/site.yaml:1: warning: x: from the web layer"
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("javascript:alert(1)", "expected an address that starts with https://"),
+        ("ftp://files.example/", "expected the site's public http(s) address"),
+        ("/hips/", "expected an address that starts with https://"),
+        ("https://a b/", "expected the site's public http(s) address"),
+        ("https://example.org/?x=1", "no ?, # or user name"),
+    ],
+)
+def test_build_refuses_a_base_url_before_writing_anything(
+    runner: CliRunner, small_content: Path, tmp_path: Path, given: str, said: str
+) -> None:
+    out = tmp_path / "site"
+    result = runner.invoke(
+        main, ["build", "--content", str(small_content), "--out", str(out), "--base-url", given]
+    )
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--base-url'" in result.stderr
+    assert said in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_build_normalises_the_base_url_as_site_yaml_does(
+    runner: CliRunner, small_content: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    result = runner.invoke(
+        main,
+        [
+            "build",
+            "--content",
+            str(small_content),
+            "--out",
+            str(out),
+            "--base-url",
+            "HTTPS://Ex.ORG/a",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    manifest = (out / "manifest.webmanifest").read_text(encoding="utf-8")
+    assert '"id": "/a/"' in manifest
