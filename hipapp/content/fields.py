@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import Problem, Severity
-from .frontmatter import Document, Key
+from .frontmatter import Document, Key, label
 
 # \Z, not $: "$" also matches before a final newline, and a file name may end in one.
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -28,11 +28,7 @@ class At:
 
     def name(self, field: str | None = None) -> str:
         """The field as people count: ``steps[1].hold`` is the first step's hold."""
-        parts = [*self.key, field] if field is not None else list(self.key)
-        text = ""
-        for part in parts:
-            text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-        return text
+        return label((*self.key, field) if field is not None else self.key)
 
     def report(self, field: str | None, message: str, severity: Severity = "error") -> None:
         key = (*self.key, field) if field is not None else self.key

@@ -21,7 +21,15 @@ Key = tuple[str | int, ...]
 # libyaml's parser is several times faster; it reports the same marks and errors.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["COMMENTED", "Document", "Key", "parse", "parse_yaml", "read_text"]
+__all__ = ["COMMENTED", "Document", "Key", "label", "parse", "parse_yaml", "read_text"]
+
+
+def label(key: Key) -> str:
+    """A field as people count: ``steps[1].hold`` is the first step's hold."""
+    text = ""
+    for part in key:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 @dataclass(frozen=True)
@@ -231,7 +239,7 @@ def _walk(
         for key_node, value_node in node.value:
             name = _key_name(key_node, key, offset, rel, out)
             line = key_node.start_mark.line + offset
-            field = ".".join(str(k) for k in (*key, name))
+            field = label((*key, name))
             if name in seen:
                 out.append(Problem(rel, line, field, "duplicate key; the last one wins", "warning"))
             seen.add(name)
@@ -264,7 +272,7 @@ def _key_name(node: yaml.Node, key: Key, offset: int, rel: str, out: list[Proble
     for char, words in INVISIBLE.items():
         if char in name:
             clean = "".join(c for c in name if c not in INVISIBLE)
-            field = ".".join(str(k) for k in (*key, clean or f"U+{ord(char):04X}"))
+            field = label((*key, clean or f"U+{ord(char):04X}"))
             out.append(
                 Problem(
                     rel,

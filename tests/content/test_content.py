@@ -141,6 +141,17 @@ def test_duplicate_yaml_key_warns(write: Write) -> None:
     assert cat.exercises["x"].dosage.hold == 40
 
 
+def test_parser_messages_count_steps_from_1_as_the_others_do(write: Write) -> None:
+    write("exercises/x.md", "---\ntitle: X\nhold: 30\n---\n")
+    steps = "  - exercise: x\n    hold: 30\n    hold: 40\n  - exercise: x\n    se\u200bts: 2\n"
+    root = write("routines/r.md", f"---\ntitle: R\nsteps:\n{steps}---\n")
+    assert problems(root) == [
+        "content/routines/r.md:6: warning: steps[1].hold: duplicate key; the last one wins",
+        "content/routines/r.md:8: steps[2].sets: an invisible character (U+200B, a zero-width"
+        " space) is in this key; delete it and type plain spaces",
+    ]
+
+
 def test_routine_problems_are_all_reported_with_lines(write: Write) -> None:
     write("exercises/stretch.md", CARD.format(title="Stretch"))
     root = write(
