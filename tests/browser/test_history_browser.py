@@ -247,6 +247,27 @@ def test_json_export_imports_on_a_new_phone(
         new_phone.close()
 
 
+def test_an_import_too_large_to_be_a_history_is_refused_before_reading(
+    phone: BrowserContext, live_server: LiveServer
+) -> None:
+    page = seed(phone, live_server, log_items())
+    before = page.evaluate("localStorage.getItem('hipapp:log')")
+    calls = page.evaluate(
+        "() => { window.reads = 0; const text = File.prototype.text;"
+        " File.prototype.text = function () { window.reads += 1;"
+        " return text.call(this); }; return window.reads; }"
+    )
+    assert calls == 0
+    big = b'{"version": 1, "entries": [' + b" " * (5 * 1024 * 1024) + b"]}"
+    upload = {"name": "video.json", "mimeType": "application/json", "buffer": big}
+    page.get_by_label("Import a history file").set_input_files(upload)
+    expect(page.locator("#data-status")).to_have_text(
+        "That file is larger than 5 MB, so it isn't a history export. Nothing was changed."
+    )
+    assert page.evaluate("window.reads") == 0
+    assert page.evaluate("localStorage.getItem('hipapp:log')") == before
+
+
 def test_send_to_studio_with_web_share(phone: BrowserContext, live_server: LiveServer) -> None:
     phone.add_init_script("navigator.share = async (data) => { window.shared = data; };")
     page = seed(phone, live_server, log_items())

@@ -144,3 +144,55 @@ def test_full_or_missing_storage_never_throws(page: Page, live_server: LiveServe
         f"return [log.recordSession({json.dumps(GOOD)}), log.readLog()];"
     )
     assert run(page, live_server, script) == [False, {"entries": [], "problems": [], "aside": 0}]
+
+
+def aside_items(page: Page) -> list[Any]:
+    items: list[Any] = stored(page, "hipapp:log:aside")["items"]
+    return items
+
+
+def test_importing_the_same_bad_entries_twice_keeps_each_once(
+    page: Page, live_server: LiveServer
+) -> None:
+    export = json.dumps({"version": 1, "entries": [GOOD, {"id": "bad"}, {"id": "worse"}]})
+    results = run(
+        page, live_server, f"const d = {export}; return [log.importLog(d), log.importLog(d)];"
+    )
+    assert [(r["ok"], r["invalid"], r["left"]) for r in results] == [(True, 2, 0), (True, 2, 0)]
+    assert [i["data"] for i in aside_items(page)] == [{"id": "bad"}, {"id": "worse"}]
+    assert page.evaluate(f"import('{LOG}').then(log => log.readLog().aside)") == 2
+
+
+def test_the_set_aside_store_is_bounded_for_imports_but_keeps_the_devices_own(
+    page: Page, live_server: LiveServer
+) -> None:
+    bad = [{"id": f"bad-{n}"} for n in range(130)]
+    own = [{"id": f"own-{n}"} for n in range(5)]
+    log = json.dumps({"version": 1, "entries": own})
+    script = (
+        f"const r = log.importLog({json.dumps({'version': 1, 'entries': bad})});"
+        f"log.recordSession({json.dumps(GOOD)}); return r;"
+    )
+    result = run(page, live_server, script, {"hipapp:log": log})
+    assert (result["ok"], result["invalid"], result["left"]) == (True, 130, 30)
+    data = [i["data"] for i in aside_items(page)]
+    # The import's first 100 are kept; the device's own 5 are kept past the bound.
+    assert data == [*bad[:100], *own]
+
+
+def test_a_damaged_set_aside_store_is_kept_inside_the_new_one(
+    page: Page, live_server: LiveServer
+) -> None:
+    log = json.dumps({"version": 1, "entries": [{"id": "bad"}, GOOD]})
+    storage = {"hipapp:log": log, "hipapp:log:aside": "{not json"}
+    assert run(page, live_server, "return log.readLog().aside;", storage) == 2
+    # Reading alone changes nothing.
+    assert page.evaluate("localStorage.getItem('hipapp:log:aside')") == "{not json"
+    page.evaluate(
+        f"import('{LOG}').then(log => log.recordSession(" + json.dumps(GOOD | {"id": "b2"}) + "))"
+    )
+    items = aside_items(page)
+    assert [(i["reason"], i["data"]) for i in items] == [
+        ("unreadable set-aside store", "{not json"),
+        ("invalid entry", {"id": "bad"}),
+    ]

@@ -11,6 +11,9 @@ import { adherence, completedDays, currentStreak, sessionsPerWeek } from "./stat
 import { MonthCalendar } from "./calendar.js";
 import { download, painText, summaryText, toCSV, toJSON } from "./export.js";
 
+// A year of daily sessions is about 150 KB; no export from this app comes near the limit.
+const IMPORT_LIMIT_MB = 5;
+
 class HistoryPage {
   constructor(root, data) {
     this.root = root;
@@ -176,6 +179,12 @@ class HistoryPage {
   async importFile(input) {
     const file = input.files && input.files[0];
     if (!file) return;
+    // Checked before reading: a video picked by mistake would freeze the page while parsed.
+    if (file.size > IMPORT_LIMIT_MB * 1024 * 1024) {
+      this.say(t("That file is larger than {limit} MB, so it isn't a history export. Nothing was changed.", { limit: IMPORT_LIMIT_MB }));
+      input.value = "";
+      return;
+    }
     let data;
     try {
       data = JSON.parse(await file.text());
@@ -192,7 +201,9 @@ class HistoryPage {
     }
     const parts = [nt("Imported {n} session.", "Imported {n} sessions.", result.added)];
     if (result.existing) parts.push(nt("{n} was already here.", "{n} were already here.", result.existing));
-    if (result.invalid) parts.push(nt("{n} could not be read and was kept aside.", "{n} could not be read and were kept aside.", result.invalid));
+    const aside = result.invalid - result.left;
+    if (aside) parts.push(nt("{n} could not be read and was kept aside.", "{n} could not be read and were kept aside.", aside));
+    if (result.left) parts.push(nt("{n} could not be read and is only in the file.", "{n} could not be read and are only in the file.", result.left));
     this.refresh();
     this.say(parts.join(" "));
   }

@@ -22,10 +22,16 @@
      is first written.
    - An entry that fails validation is never dropped: it moves to KEYS.logAside
      ({"items": [{at, reason, data}]}) on the next write, and readLog() reports it.
+   - The set-aside store holds each item once (by its data), so importing the same bad file
+     twice adds nothing. It is bounded (ASIDE_ITEMS, ASIDE_BYTES) for what exists elsewhere:
+     an import's unreadable entries are still in the client's file, so past the bound they
+     are reported and left out. What exists only here (the device's own log and sessions)
+     is kept past the bound. A set-aside store that can't be read is never overwritten: its
+     text becomes an item of the new one.
    - A log that cannot be parsed (or comes from a newer app) is never overwritten: its text
      moves aside before a fresh log starts; if that is impossible, nothing is written.
    Storage may be missing or full (private mode): every function degrades, never throws. */
-import { KEYS, readJSON, readStored, writeJSON, writeStored } from "../shared/store.js";
+import { KEYS, readStored, writeJSON, writeStored } from "../shared/store.js";
 import { LOG_VERSION, migrateLog } from "../shared/store-migrations.js";
 import { nt, t } from "../shared/i18n.js";
 
@@ -91,13 +97,23 @@ function logSplit(entries) {
   return { good, bad };
 }
 
+const ASIDE_ITEMS = 100;
+const ASIDE_BYTES = 1024 * 1024;
+
+/* The set-aside items; a damaged store's text comes back as one item, so it is kept. */
 function logAside() {
+  const raw = readStored(KEYS.logAside);
   try {
-    const data = readJSON(KEYS.logAside, { items: [] });
-    return Array.isArray(data.items) ? data.items : [];
+    const data = raw ? JSON.parse(raw) : { items: [] };
+    if (Array.isArray(data.items)) return data.items;
   } catch {
-    return [];
+    // fall through: the text is kept below
   }
+  return [{ at: new Date().toISOString(), reason: "unreadable set-aside store", data: raw }];
+}
+
+function asideKey(item) {
+  return String(JSON.stringify(item && item.data));
 }
 
 /* Everything the app knows about the stored log, without changing it. */
@@ -130,21 +146,44 @@ export function readLog() {
   return { entries: state.entries, problems, aside };
 }
 
-function logPutAside(items) {
-  return !items.length || writeJSON(KEYS.logAside, { version: 1, items: [...logAside(), ...items] });
+/* Add items to the set-aside store, each once. `own` items exist nowhere else, so the bound
+   never leaves them out. Returns {ok, left}: whether the store was written, and how many
+   items the bound left out. */
+function logPutAside(items, own = true) {
+  const result = { ok: true, left: 0 };
+  if (!items.length) return result;
+  const kept = logAside();
+  const seen = new Set(kept.map(asideKey));
+  let bytes = kept.reduce((sum, item) => sum + asideKey(item).length, 0);
+  const before = kept.length;
+  for (const item of items) {
+    const key = asideKey(item);
+    if (seen.has(key)) continue;
+    if (!own && (kept.length >= ASIDE_ITEMS || bytes + key.length > ASIDE_BYTES)) {
+      result.left += 1;
+      continue;
+    }
+    seen.add(key);
+    kept.push(item);
+    bytes += key.length;
+  }
+  if (kept.length > before) {
+    result.ok = writeJSON(KEYS.logAside, { version: 1, items: kept });
+  }
+  return result;
 }
 
 /* Write entries, first keeping aside anything that would otherwise be lost. */
 function logSave(state, entries) {
   const at = new Date().toISOString();
   if (!state.readable) {
-    if (!logPutAside([{ at, reason: "unreadable log", data: state.raw }])) return false;
+    if (!logPutAside([{ at, reason: "unreadable log", data: state.raw }]).ok) return false;
   } else if (state.raw && state.from < LOG_VERSION) {
     const backup = KEYS.logBackup(state.from);
     if (!readStored(backup) && !writeStored(backup, state.raw)) return false;
   }
   const rejected = state.rejected.map((data) => ({ at, reason: "invalid entry", data }));
-  return logPutAside(rejected) && writeJSON(KEYS.log, { version: LOG_VERSION, entries });
+  return logPutAside(rejected).ok && writeJSON(KEYS.log, { version: LOG_VERSION, entries });
 }
 
 /* Append one finished or ended session. Returns true when it was saved. */
@@ -165,9 +204,11 @@ export function recordSession(entry) {
   }
 }
 
-/* Merge an exported log (parsed JSON) by entry id. Returns {ok, added, existing, invalid, error}. */
+/* Merge an exported log (parsed JSON) by entry id.
+   Returns {ok, added, existing, invalid, left, error}: `left` of the `invalid` entries were
+   not set aside, because the store is at its bound; they are still in the file. */
 export function importLog(data) {
-  const result = { ok: false, added: 0, existing: 0, invalid: 0, error: "" };
+  const result = { ok: false, added: 0, existing: 0, invalid: 0, left: 0, error: "" };
   try {
     const { log } = migrateLog(data);
     const { good, bad } = logSplit(log.entries);
@@ -188,9 +229,11 @@ export function importLog(data) {
       }
     }
     result.invalid = bad.length;
-    state.rejected = [...state.rejected, ...bad];
+    const at = new Date().toISOString();
+    const aside = logPutAside(bad.map((entry) => ({ at, reason: "invalid imported entry", data: entry })), false);
+    result.left = aside.left;
     merged.sort((a, b) => (a.date + (a.started || "")).localeCompare(b.date + (b.started || "")));
-    result.ok = logSave(state, merged);
+    result.ok = aside.ok && logSave(state, merged);
     if (!result.ok) result.error = t("This device's storage is full or unavailable.");
   } catch (error) {
     result.error = t("That file is not a hipapp history export ({reason}).", { reason: error.message });
