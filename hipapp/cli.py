@@ -130,7 +130,11 @@ def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
 @content_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--debug", is_flag=True, help="Reload on code changes and rebuild assets.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Preview: restart when content or code changes, no service worker.",
+)
 def run(content: Path, host: str, port: int, debug: bool) -> None:
     """Serve the app for CONTENT on http://HOST:PORT/."""
     from . import create_app

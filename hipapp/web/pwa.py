@@ -10,7 +10,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
 
 from ..files import cache_folder
-from ..paths import SW_SOURCE
+from ..paths import SW_PREVIEW, SW_SOURCE
 from ..pwa.icons import ART, Brand, draw_kept
 from ..pwa.manifest import MANIFEST_TYPE, build_manifest, icon_svg, initials
 from ..pwa.precache import Precache, precache_of, worker_source
@@ -136,8 +136,12 @@ def icon(name: str) -> Response:
 
 @bp.get("/sw.js")
 def service_worker() -> Response:
-    # Served from the site root so its scope is the whole site; always revalidated.
-    source = worker_source(precache(current_app), SW_SOURCE)
+    # Served from the site root so its scope is the whole site; always revalidated. The
+    # preview's worker removes any worker and cache, so each reload shows the last edit.
+    if current_app.debug:
+        source = SW_PREVIEW.read_text(encoding="utf-8")
+    else:
+        source = worker_source(precache(current_app), SW_SOURCE)
     response = Response(source, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response

@@ -20,8 +20,15 @@ function reportStatus(report) {
   document.dispatchEvent(new CustomEvent("hipapp:precache-status", { detail: report }));
 }
 
+/* The studio's preview (hipapp run --debug) runs with no worker, so a page is never an
+   older copy from the cache: one left from an earlier visit is removed. */
+function stopOffline() {
+  navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()), () => {});
+}
+
 function startOffline() {
   if (!("serviceWorker" in navigator)) return;
+  if (document.querySelector('meta[name="hipapp-preview"]')) return stopOffline();
   const urls = workerUrls(document);
   if (!urls) return;
   let banner = null;
