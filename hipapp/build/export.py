@@ -6,6 +6,7 @@ folder next to the destination, and only a complete build replaces the old one.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -52,6 +53,9 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
+        # mkdtemp makes a private folder (0700); a web server running as another user
+        # must read the export, so give it the mode a plain mkdir would.
+        scratch.chmod(0o777 & ~_umask())
         # The same list the service worker precaches, so the two can never disagree. The
         # worker's version hashes every other file, so it is written last, from the files
         # just frozen, instead of rendering the whole site a second time.
@@ -71,6 +75,12 @@ def build(
             raise BuildError(f"build failed: {exc}") from exc
         raise
     return files
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
 
 
 def _replace(scratch: Path, out: Path) -> None:
