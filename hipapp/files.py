@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# The end of a file being written: one left behind by a killed process can be swept.
+SCRATCH_SUFFIX = ".hipapp~"
+
 
 def keep(path: Path, data: bytes) -> None:
-    """Write a cache entry whole or not at all: another process may be reading it."""
-    scratch = path.with_name(f".{path.name}.{os.getpid()}")
+    """Write a file whole or not at all: another process may be reading it."""
+    scratch = path.with_name(f".{path.name}.{os.getpid()}{SCRATCH_SUFFIX}")
     scratch.write_bytes(data)
     os.replace(scratch, path)
 

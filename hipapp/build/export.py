@@ -1,28 +1,36 @@
 """Freeze the app into plain static files that any static host can serve.
 
-The build is all or nothing: content is checked first, pages are frozen into a scratch
-folder next to the destination, and only a complete build replaces the old one.
+Content is checked before anything is written, so broken content writes nothing. Pages
+are then written into ``--out`` in place; the marker (outdir.py) makes a killed build
+detectable, and files the site no longer has are removed.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import url_for
 
 from ..errors import BuildError
+from ..paths import DEFAULT_CONTENT
 from ..web import headers
 from ..web.app import make_app
 from ..web.pwa import precache
 from ..web.sitemap import site_paths
-from .freeze import file_of, freeze_urls
-
-# A file only hipapp writes; its presence means "this folder is ours to replace".
-SIGNATURE = "_headers"
+from .freeze import file_of, freeze_urls, twins_of
+from .outdir import (
+    COMPLETE,
+    MARKER,
+    WRITING,
+    check_destination,
+    listed,
+    mark,
+    merge_headers,
+    remove_stale,
+    sweep_scratch,
+    write_file,
+)
 
 
 def base_path(base_url: str | None) -> str:
@@ -38,55 +46,44 @@ def build(
     base_url: str | None = None,
     strict: bool = False,
 ) -> list[str]:
-    """Check ``content`` and write the static site to ``out``; return the files written."""
+    """Check ``content`` and write the static site to ``out``; return the site's files."""
     out = Path(out).resolve()
-    if out.exists() and not out.is_dir():
-        raise BuildError(f"{out}: exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / SIGNATURE).exists():
-        raise BuildError(
-            f"{out}: refusing to replace a folder that is not empty and is not a hipapp build"
-        )
+    marker = check_destination(out, Path(content or DEFAULT_CONTENT).resolve())
     # META_CSP: the exported pages carry their policy themselves, for hosts without headers.
     config: dict[str, object] = {"BASE_URL": base_url or "", "DELIVERY": False, "META_CSP": True}
     config["BASE_PATH"] = base = base_path(base_url)
     app = make_app(content, strict=strict, config=config)  # raises ContentError first
-    out.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    with app.test_request_context():
+        worker = url_for("pwa.service_worker")
+    paths = [p for p in dict.fromkeys(site_paths(app)) if p != worker]
+    extras = ["_headers", ".nojekyll"]  # .nojekyll: GitHub Pages publishes the folder as is
+    planned = [name for p in [*paths, worker] for name in twins_of(file_of(p))] + extras
+    previous = listed(marker)
     try:
-        # mkdtemp makes a private folder (0700); a web server running as another user
-        # must read the export, so give it the mode a plain mkdir would.
-        scratch.chmod(0o777 & ~_umask())
+        out.mkdir(parents=True, exist_ok=True)
+        # Every file this build may write, and every file the last one did: a killed
+        # build leaves nothing the next one does not know about.
+        mark(out, WRITING, previous | set(planned))
+        if marker is not None and marker.get("state") != COMPLETE:
+            sweep_scratch(out)
+        written = freeze_urls(app, paths, out)
         # The same list the service worker precaches, so the two can never disagree. The
         # worker's version hashes every other file, so it is written last, from the files
         # just frozen, instead of rendering the whole site a second time.
         with app.test_request_context():
-            worker = url_for("pwa.service_worker")
-        freeze_urls(app, [p for p in dict.fromkeys(site_paths(app)) if p != worker], scratch)
-        with app.test_request_context():
-            precache(app, read=lambda path: (scratch / file_of(path)).read_bytes())
-        freeze_urls(app, [worker], scratch)
-        (scratch / SIGNATURE).write_text(headers.netlify_headers(base), "utf-8")
-        (scratch / ".nojekyll").touch()  # GitHub Pages: publish the folder as it is
-        files = sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file())
-        _replace(scratch, out)
-    except BaseException as exc:
-        shutil.rmtree(scratch, ignore_errors=True)
-        if isinstance(exc, Exception) and not isinstance(exc, BuildError):
-            raise BuildError(f"build failed: {exc}") from exc
+            precache(app, read=lambda path: (out / file_of(path)).read_bytes())
+        written += freeze_urls(app, [worker], out)
+        host = out / "_headers"
+        studio = host.read_text("utf-8") if host.is_file() else ""
+        write_file(host, merge_headers(studio, headers.netlify_headers(base)).encode())
+        write_file(out / ".nojekyll", b"")
+        files = set(written) | set(extras)
+        remove_stale(out, previous - files)
+        mark(out, COMPLETE, files)
+    except OSError as exc:
+        raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror}") from exc
+    except BuildError:
         raise
-    return files
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only way to read it is to set it
-    os.umask(mask)
-    return mask
-
-
-def _replace(scratch: Path, out: Path) -> None:
-    old = out.with_name(f".{out.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    scratch.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    except Exception as exc:
+        raise BuildError(f"build failed: {exc}") from exc
+    return sorted(files | {MARKER})

@@ -28,17 +28,24 @@ from ..errors import BuildError
 from ..files import cache_folder, keep
 from ..processes import fork_batches
 from ..web.assets import gen_folder
+from .outdir import write_file
 
 PER_PROCESS = 100  # below this many URLs per process, forking costs more than it saves
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
 
 
-def freeze_urls(app: Flask, urls: list[str], destination: Path) -> None:
-    """Write every URL under ``destination`` with its .gz and .br twins.
+def freeze_urls(app: Flask, urls: list[str], destination: Path) -> list[str]:
+    """Write every URL under ``destination`` with its .gz and .br twins; list the files.
 
     Under ``hipapp build`` (see hipapp/processes.py) a large site is split over processes.
     """
-    fork_batches(partial(_freeze_chunk, app, destination=destination), urls, least=PER_PROCESS)
+    work = partial(_freeze_chunk, app, destination=destination)
+    return [name for names in fork_batches(work, urls, least=PER_PROCESS) for name in names]
+
+
+def twins_of(name: str) -> tuple[str, str, str]:
+    """A file and the compressed twins it may have."""
+    return name, f"{name}.gz", f"{name}.br"
 
 
 def file_of(path: str) -> str:
@@ -85,36 +92,40 @@ _ENVIRON: dict[str, Any] = {
 }
 
 
-def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> list[None]:
+def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> list[list[str]]:
     bundles = cache_folder(gen_folder(app), "brotli")
+    written = []
     with app.app_context():
         for path in urls:
-            target = destination / file_of(path)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            name = file_of(path)
             data = render(app, path)
-            target.write_bytes(data)
+            write_file(destination / name, data)
             # Only the hashed bundles (/static/gen/…) get brotli: a page or card that
             # happens to be called "gen" is a page like any other.
             bundle = path.startswith(f"{app.static_url_path}/gen/")
-            precompress(target, data, cache=bundles if bundle else None, brotli_too=bundle)
-    return [None] * len(urls)
+            twins = precompressed(data, name, cache=bundles if bundle else None, brotli_too=bundle)
+            for twin, packed in twins.items():
+                write_file(destination / twin, packed)
+            written.append([name, *twins])
+    return written
 
 
-def precompress(
-    path: Path, data: bytes, *, cache: Path | None = None, brotli_too: bool = False
-) -> None:
-    """Write .gz (and with ``brotli_too`` .br) beside a text file, for nginx's *_static.
+def precompressed(
+    data: bytes, name: str, *, cache: Path | None = None, brotli_too: bool = False
+) -> dict[str, bytes]:
+    """The .gz (and with ``brotli_too`` .br) twins of a text file, for nginx's *_static.
 
     ``cache`` is a folder to keep brotli twins in between builds, keyed by the bytes.
     """
-    if path.suffix not in COMPRESSIBLE or len(data) < 512:
-        return
-    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+    if Path(name).suffix not in COMPRESSIBLE or len(data) < 512:
+        return {}
+    twins = {f"{name}.gz": gzip.compress(data, 9, mtime=0)}
     # Brotli at its best costs ~50x gzip's CPU: spend it on the few shared, forever-cached
     # bundles. Pages get gzip only, which nginx serves with its built-in gzip_static (CDNs
     # brotli-compress pages on the fly), so a large library still builds fast.
     if brotli_too:
-        path.with_name(path.name + ".br").write_bytes(_brotli(data, cache))
+        twins[f"{name}.br"] = _brotli(data, cache)
+    return twins
 
 
 def _brotli(data: bytes, cache: Path | None) -> bytes:

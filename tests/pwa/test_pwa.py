@@ -27,6 +27,7 @@ NOT_PRECACHED = {
     "sw.js",  # the browser fetches the worker itself to look for updates
     "_headers",  # the static host's configuration, never served
     ".nojekyll",  # tells GitHub Pages to publish the folder as it is, never served
+    ".hipapp-build",  # the build's marker, for the next build: "this folder is hipapp's"
     "404.html",  # the host's error page; offline, unknown pages get offline/
     "robots.txt",  # for crawlers, never needed offline
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..samples import (
     APPLE_DOUBLE,
     CARD,
+    JPEG,
     fm,
 )
 from ..tree import Dir, Entry, Fifo, Link
@@ -145,10 +146,19 @@ for name, files in [
 # ---------------------------------------------------------------------------------------
 # --out: the build replaces only its own output, and never the studio's files.
 
-# The cases where a folder already holds the studio's own _headers, or sits inside the
-# content folder, wait for the marker-file --out policy (issue #13's "--out safety", not
-# built yet); this one the build already refuses.
 OUT_CASES: list[tuple[str, dict[str, Entry], str]] = [
+    ("content-folder-with-headers", {"content/_headers": "/*\n  X-Studio: 1\n"}, "content"),
+    ("project-folder-with-headers", {"_headers": "/*\n  X-Studio: 1\n", "notes.txt": "mine"}, "."),
+    (
+        "studio-folder-with-headers",
+        {
+            "site/_headers": "/*\n  X-Studio: 1\n",
+            "site/notes.txt": "mine",
+            "site/photos/a.jpg": JPEG,
+        },
+        "site",
+    ),
+    ("inside-content", {}, "content/build"),
     ("a-file", {"site.zip": b"PK"}, "site.zip"),
 ]
 for name, files, out in OUT_CASES:
