@@ -110,20 +110,24 @@ def check(content: Path, strict: bool) -> None:
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
 def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
     """Check the content, then write the whole static site to --out."""
-    from .build.export import build as build_site
+    from .build.export import build_site
 
     with collect_warnings() as warnings:
         try:
             # The one place hipapp forks: a command that exits when done, never a server.
             with parallel(build_workers()):
-                files = build_site(content, out, base_url=base_url, strict=strict)
+                report = build_site(content, out, base_url=base_url, strict=strict)
         except HipappError as exc:
             fail(exc)
             return
     # The same warnings check prints, wherever they were raised: a build is a check too.
     for warning in sorted(warnings):
         click.echo(str(warning))
-    click.echo(f"Wrote {len(files)} files to {out}; {plural(len(warnings), 'warning')}.", err=True)
+    done = f"{plural(report.rendered, 'page')} rendered, {plural(report.written, 'file')} changed"
+    click.echo(
+        f"Built {len(report.files)} files in {out} ({done}); {plural(len(warnings), 'warning')}.",
+        err=True,
+    )
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -203,7 +204,11 @@ def test_check_and_build_count_the_same_warnings(
     assert (checked.exit_code, built.exit_code) == (0, 0), built.output
     assert checked.stdout == built.stdout == warning
     files = sum(p.is_file() for p in out.rglob("*"))
-    assert built.stderr == f"Wrote {files} files to {out}; 1 warning.\n"
+    assert re.fullmatch(
+        rf"Built {files} files in {re.escape(str(out))} \(\d+ pages rendered, \d+ files changed\); "
+        r"1 warning\.\n",
+        built.stderr,
+    )
     for command in (["check"], ["build", "--out", str(tmp_path / "strict")]):
         strict = runner.invoke(main, [*command, "--strict", "--content", str(small_content)])
         assert strict.exit_code == 1, command

@@ -1,36 +1,51 @@
-"""Freeze the app into plain static files that any static host can serve.
+"""Freeze the app into plain static files that any static host can serve, incrementally.
 
-Content is checked before anything is written, so broken content writes nothing. Pages
-are then written into ``--out`` in place; the marker (outdir.py) makes a killed build
-detectable, and files the site no longer has are removed.
+Content is checked before anything is written, so broken content writes nothing. Then
+only URLs whose inputs changed (inputs.py) are rendered again, only files whose bytes
+changed are written, the service worker last, and files the site no longer has are
+removed. The marker (outdir.py) holds the build manifest, URL → input hash → output
+hash, and says whether the build that wrote the folder finished.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import url_for
+from flask import Flask, url_for
 
 from ..errors import BuildError
 from ..paths import DEFAULT_CONTENT
 from ..web import headers
 from ..web.app import make_app
 from ..web.pwa import precache
-from ..web.sitemap import site_paths
-from .freeze import file_of, freeze_urls, twins_of
+from ..web.sitemap import site_entries
+from .freeze import Frozen, file_of, freeze_urls, holds, twins_of
+from .inputs import input_keys
 from .outdir import (
     COMPLETE,
     MARKER,
     WRITING,
+    Record,
     check_destination,
     listed,
     mark,
     merge_headers,
+    records,
     remove_stale,
     sweep_scratch,
     write_file,
 )
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one build did."""
+
+    files: list[str]  # the site's files, twins included
+    rendered: int  # URLs rendered again, because their inputs changed
+    written: int  # files written (twins too), because their bytes changed
 
 
 def base_path(base_url: str | None) -> str:
@@ -47,43 +62,89 @@ def build(
     strict: bool = False,
 ) -> list[str]:
     """Check ``content`` and write the static site to ``out``; return the site's files."""
+    return build_site(content, out, base_url=base_url, strict=strict).files
+
+
+def build_site(
+    content: Path | None = None,
+    out: Path = Path("build"),
+    *,
+    base_url: str | None = None,
+    strict: bool = False,
+) -> Report:
+    """Check ``content``, then bring ``out`` up to date with it; say what it took."""
     out = Path(out).resolve()
     marker = check_destination(out, Path(content or DEFAULT_CONTENT).resolve())
     # META_CSP: the exported pages carry their policy themselves, for hosts without headers.
     config: dict[str, object] = {"BASE_URL": base_url or "", "DELIVERY": False, "META_CSP": True}
-    config["BASE_PATH"] = base = base_path(base_url)
+    config["BASE_PATH"] = base_path(base_url)
     app = make_app(content, strict=strict, config=config)  # raises ContentError first
-    with app.test_request_context():
-        worker = url_for("pwa.service_worker")
-    paths = [p for p in dict.fromkeys(site_paths(app)) if p != worker]
-    extras = ["_headers", ".nojekyll"]  # .nojekyll: GitHub Pages publishes the folder as is
-    planned = [name for p in [*paths, worker] for name in twins_of(file_of(p))] + extras
-    previous = listed(marker)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        # Every file this build may write, and every file the last one did: a killed
-        # build leaves nothing the next one does not know about.
-        mark(out, WRITING, previous | set(planned))
-        if marker is not None and marker.get("state") != COMPLETE:
-            sweep_scratch(out)
-        written = freeze_urls(app, paths, out)
-        # The same list the service worker precaches, so the two can never disagree. The
-        # worker's version hashes every other file, so it is written last, from the files
-        # just frozen, instead of rendering the whole site a second time.
-        with app.test_request_context():
-            precache(app, read=lambda path: (out / file_of(path)).read_bytes())
-        written += freeze_urls(app, [worker], out)
-        host = out / "_headers"
-        studio = host.read_text("utf-8") if host.is_file() else ""
-        write_file(host, merge_headers(studio, headers.netlify_headers(base)).encode())
-        write_file(out / ".nojekyll", b"")
-        files = set(written) | set(extras)
-        remove_stale(out, previous - files)
-        mark(out, COMPLETE, files)
+        return _write(app, out, marker)
     except OSError as exc:
         raise BuildError(f"{exc.filename or out}: cannot write: {exc.strerror}") from exc
     except BuildError:
         raise
     except Exception as exc:
         raise BuildError(f"build failed: {exc}") from exc
-    return sorted(files | {MARKER})
+
+
+def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
+    with app.test_request_context():
+        worker = url_for("pwa.service_worker")
+    entries = [e for e in site_entries(app) if e[0] != worker]
+    keys = input_keys(app, entries)
+    # A killed build's folder: its records no longer describe the files, so every page
+    # is rendered again, and compared with what is on disk.
+    finished = marker is not None and marker.get("state") == COMPLETE
+    before = records(marker) if finished else {}
+    todo = [
+        path
+        for path, _, _ in entries
+        if path not in before or before[path].input != keys[path] or not before[path].present(out)
+    ]
+    extras = ["_headers", ".nojekyll"]  # .nojekyll: GitHub Pages publishes the folder as is
+    planned = [name for p, _, _ in entries for name in twins_of(file_of(p))]
+    previous = listed(marker)
+    out.mkdir(parents=True, exist_ok=True)
+    # Every file this build may write, and every file the last one did: a killed build
+    # leaves nothing the next one does not know about.
+    mark(out, WRITING, previous | set(planned) | set(twins_of(file_of(worker))) | set(extras))
+    if marker is not None and not finished:
+        sweep_scratch(out)
+    known = {path: record.output for path, record in before.items()}
+    frozen = dict(zip(todo, freeze_urls(app, todo, out, known), strict=True))
+    pages = {
+        path: _record(keys[path], frozen[path]) if path in frozen else before[path]
+        for path, _, _ in entries
+    }
+    # The same list the service worker precaches, so the two can never disagree. The
+    # worker's version hashes every other file's revision, so it is written last.
+    with app.test_request_context():
+        precache(app, revision=lambda path: pages[path].output)
+    (done,) = freeze_urls(app, [worker], out, known)
+    written = sum(len(f.files) for f in (*frozen.values(), done) if f.wrote)
+    written += _host_files(out, str(app.config["BASE_PATH"]))
+    files = {name for r in pages.values() for name in r.files} | set(done.files) | set(extras)
+    remove_stale(out, previous - files)
+    mark(out, COMPLETE, files, pages)
+    return Report(sorted(files | {MARKER}), len(todo) + 1, written)
+
+
+def _record(key: str, frozen: Frozen) -> Record:
+    return Record(key, frozen.revision, frozen.files)
+
+
+def _host_files(out: Path, base: str) -> int:
+    """Write ``_headers`` (merged with the studio's) and ``.nojekyll`` if they changed."""
+    host = out / "_headers"
+    studio = host.read_text("utf-8") if host.is_file() else ""
+    wanted = {
+        host: merge_headers(studio, headers.netlify_headers(base)).encode(),
+        out / ".nojekyll": b"",
+    }
+    changed = [path for path, data in wanted.items() if not holds(path, data)]
+    for path in changed:
+        write_file(path, wanted[path])
+    return len(changed)
+

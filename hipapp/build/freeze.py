@@ -16,6 +16,8 @@ import gzip
 import hashlib
 import io
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from flask import Flask
 from ..errors import BuildError
 from ..files import cache_folder, keep
 from ..processes import fork_batches
+from ..pwa.precache import revision_of
 from ..web.assets import gen_folder
 from .outdir import write_file
 
@@ -34,13 +37,28 @@ PER_PROCESS = 100  # below this many URLs per process, forking costs more than i
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
 
 
-def freeze_urls(app: Flask, urls: list[str], destination: Path) -> list[str]:
-    """Write every URL under ``destination`` with its .gz and .br twins; list the files.
+@dataclass(frozen=True)
+class Frozen:
+    """One URL as written: its bytes' hash, its files (twins too), whether any changed."""
 
-    Under ``hipapp build`` (see hipapp/processes.py) a large site is split over processes.
+    revision: str
+    files: tuple[str, ...]
+    wrote: bool
+
+
+def freeze_urls(
+    app: Flask, urls: list[str], destination: Path, known: Mapping[str, str] | None = None
+) -> list[Frozen]:
+    """Write every URL under ``destination`` with its .gz and .br twins, if it changed.
+
+    ``known`` maps a URL to the revision a finished build wrote there: a file whose new
+    bytes hash the same is left as it is, mtime and all, so the host's ETag and
+    Last-Modified survive and browsers revalidate it with a 304. Without a record, the
+    file on disk is compared. Under ``hipapp build`` (hipapp/processes.py) a large site
+    is split over processes.
     """
-    work = partial(_freeze_chunk, app, destination=destination)
-    return [name for names in fork_batches(work, urls, least=PER_PROCESS) for name in names]
+    work = partial(_freeze_chunk, app, destination=destination, known=known or {})
+    return fork_batches(work, urls, least=PER_PROCESS)
 
 
 def twins_of(name: str) -> tuple[str, str, str]:
@@ -92,43 +110,59 @@ _ENVIRON: dict[str, Any] = {
 }
 
 
-def _freeze_chunk(app: Flask, urls: list[str], destination: Path) -> list[list[str]]:
+def _freeze_chunk(
+    app: Flask, urls: list[str], destination: Path, known: Mapping[str, str]
+) -> list[Frozen]:
     bundles = cache_folder(gen_folder(app), "brotli")
-    written = []
+    done = []
     with app.app_context():
         for path in urls:
             name = file_of(path)
             data = render(app, path)
-            write_file(destination / name, data)
+            revision = revision_of(data)
             # Only the hashed bundles (/static/gen/…) get brotli: a page or card that
             # happens to be called "gen" is a page like any other.
             bundle = path.startswith(f"{app.static_url_path}/gen/")
-            twins = precompressed(data, name, cache=bundles if bundle else None, brotli_too=bundle)
-            for twin, packed in twins.items():
+            twins = twin_names(name, data, brotli_too=bundle)
+            target = destination / name
+            same = (known.get(path) == revision and target.is_file()) or holds(target, data)
+            if same and all((destination / twin).is_file() for twin in twins):
+                done.append(Frozen(revision, (name, *twins), False))
+                continue
+            write_file(target, data)
+            for twin in twins:
+                packed = _brotli(data, bundles) if twin.endswith(".br") else _gzip(data)
                 write_file(destination / twin, packed)
-            written.append([name, *twins])
-    return written
+            done.append(Frozen(revision, (name, *twins), True))
+    return done
 
 
-def precompressed(
-    data: bytes, name: str, *, cache: Path | None = None, brotli_too: bool = False
-) -> dict[str, bytes]:
-    """The .gz (and with ``brotli_too`` .br) twins of a text file, for nginx's *_static.
+def holds(target: Path, data: bytes) -> bool:
+    """Whether ``target`` already holds exactly ``data``."""
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
 
-    ``cache`` is a folder to keep brotli twins in between builds, keyed by the bytes.
+
+def twin_names(name: str, data: bytes, *, brotli_too: bool = False) -> list[str]:
+    """The .gz (and with ``brotli_too`` .br) twins a text file gets, for nginx's *_static.
+
+    Brotli at its best costs ~50x gzip's CPU: spend it on the few shared, forever-cached
+    bundles. Pages get gzip only, which nginx serves with its built-in gzip_static (CDNs
+    brotli-compress pages on the fly), so a large library still builds fast.
     """
     if Path(name).suffix not in COMPRESSIBLE or len(data) < 512:
-        return {}
-    twins = {f"{name}.gz": gzip.compress(data, 9, mtime=0)}
-    # Brotli at its best costs ~50x gzip's CPU: spend it on the few shared, forever-cached
-    # bundles. Pages get gzip only, which nginx serves with its built-in gzip_static (CDNs
-    # brotli-compress pages on the fly), so a large library still builds fast.
-    if brotli_too:
-        twins[f"{name}.br"] = _brotli(data, cache)
-    return twins
+        return []
+    return [f"{name}.gz", f"{name}.br"] if brotli_too else [f"{name}.gz"]
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, 9, mtime=0)
 
 
 def _brotli(data: bytes, cache: Path | None) -> bytes:
+    """``data`` brotli-compressed; ``cache`` keeps the result between builds, by its bytes."""
     kept = cache / f"{hashlib.sha256(data).hexdigest()[:32]}.br" if cache else None
     if kept and kept.is_file():
         return kept.read_bytes()

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BuildError
@@ -70,10 +71,40 @@ def listed(marker: dict[str, object] | None) -> set[str]:
     return {f for f in files if isinstance(f, str)} if isinstance(files, list) else set()
 
 
-def mark(out: Path, state: str, files: Iterable[str]) -> None:
-    """Write the marker: ``state`` and the files it covers."""
-    record = {"generator": "hipapp", "state": state, "files": sorted(set(files))}
-    write_file(out / MARKER, json.dumps(record, indent=0).encode())
+@dataclass(frozen=True)
+class Record:
+    """The build manifest's line for one URL: what it was made from, what it holds."""
+
+    input: str  # inputs.py's hash of what the page shows
+    output: str  # the revision (hash) of the file's bytes
+    files: tuple[str, ...]  # the file and its compressed twins
+
+    def present(self, out: Path) -> bool:
+        """Whether its files are all still there (nobody deleted one by hand)."""
+        return all((out / name).is_file() for name in self.files)
+
+
+def records(marker: dict[str, object] | None) -> dict[str, Record]:
+    """The manifest a finished build left in its marker, URL by URL."""
+    pages = (marker or {}).get("pages")
+    if not isinstance(pages, dict):
+        return {}
+    found = {}
+    for path, line in pages.items():
+        if isinstance(line, list) and len(line) == 3 and isinstance(line[2], list):
+            found[path] = Record(str(line[0]), str(line[1]), tuple(map(str, line[2])))
+    return found
+
+
+def mark(
+    out: Path, state: str, files: Iterable[str], pages: Mapping[str, Record] | None = None
+) -> None:
+    """Write the marker: ``state``, the files it covers and, once complete, the manifest."""
+    record: dict[str, object] = {"generator": "hipapp", "state": state}
+    record["files"] = sorted(set(files))
+    if pages is not None:
+        record["pages"] = {p: [r.input, r.output, list(r.files)] for p, r in pages.items()}
+    write_file(out / MARKER, json.dumps(record, separators=(",", ":")).encode())
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def revision_of(data: bytes) -> str:
+    """A file's revision: the hash the build manifest and the service worker compare."""
+    return hashlib.sha256(data).hexdigest()[:20]
+
+
 @dataclass(frozen=True)
 class Precache:
     """What the service worker stores: URLs relative to its own folder, and their hash."""
@@ -24,16 +29,15 @@ class Precache:
 
 def precache_of(
     paths: Iterable[str],
-    read: Callable[[str], bytes],
+    revision: Callable[[str], str],
     relative: Callable[[str], str],
     source: Path,
 ) -> Precache:
-    """Hash the worker's source and every precached URL's bytes (``read(path)``)."""
+    """Hash the worker's source and every precached URL's revision (a hash of its bytes)."""
     digest = hashlib.sha256(source.read_bytes())
     urls = []
     for path in paths:
-        digest.update(f"\0{path}\0".encode())
-        digest.update(read(path))
+        digest.update(f"\0{path}\0{revision(path)}".encode())
         urls.append(relative(path))
     return Precache(digest.hexdigest()[:16], tuple(urls))
 

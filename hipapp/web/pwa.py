@@ -13,7 +13,7 @@ from ..files import cache_folder
 from ..paths import SW_PREVIEW, SW_SOURCE
 from ..pwa.icons import ART, Brand, draw_kept
 from ..pwa.manifest import MANIFEST_TYPE, build_manifest, icon_svg, initials
-from ..pwa.precache import Precache, precache_of, worker_source
+from ..pwa.precache import Precache, precache_of, revision_of, worker_source
 from .assets import gen_folder
 from .sitemap import site_paths
 from .state import catalogue, words
@@ -85,23 +85,23 @@ def app_id(app: Flask) -> str | None:
     return base if app.config.get("BASE_URL") else None
 
 
-def fetch_through(app: Flask) -> Callable[[str], bytes]:
-    """Read a URL's bytes by asking the app itself (the server's way)."""
+def fetch_through(app: Flask) -> Callable[[str], str]:
+    """A URL's revision, from its bytes as the app itself serves them (the server's way)."""
 
-    def read(path: str) -> bytes:
+    def revision(path: str) -> str:
         with app.test_client() as client, client.get(path) as response:
             if response.status_code != 200:
                 raise RuntimeError(f"{path}: precached URL answered {response.status_code}")
-            return response.get_data()
+            return revision_of(response.get_data())
 
-    return read
+    return revision
 
 
-def precache(app: Flask, read: Callable[[str], bytes] | None = None) -> Precache:
-    """Hash every precached URL's bytes, once per app.
+def precache(app: Flask, revision: Callable[[str], str] | None = None) -> Precache:
+    """Every precached URL and its revision, once per app.
 
-    ``read`` gives a URL's bytes: by default through the app; the export passes a reader
-    of the files it has just written, so the site is not rendered a second time.
+    ``revision`` gives a URL's revision: by default from the bytes the app serves; the
+    export passes the revisions it has just recorded, so the site is not rendered twice.
     """
     cached: Precache | None = app.extensions.get("hipapp.precache")
     if cached is not None and not app.debug:
@@ -109,7 +109,7 @@ def precache(app: Flask, read: Callable[[str], bytes] | None = None) -> Precache
     root = url_for("site.index")
     paths = site_paths(app, exclude=NOT_PRECACHED)
     result = precache_of(
-        paths, read or fetch_through(app), lambda path: relative(path, root), SW_SOURCE
+        paths, revision or fetch_through(app), lambda path: relative(path, root), SW_SOURCE
     )
     app.extensions["hipapp.precache"] = result
     return result

@@ -62,9 +62,17 @@ def program_pages(
 
 def site_paths(app: Flask, exclude: frozenset[str] = frozenset()) -> list[str]:
     """The site's URLs as absolute paths ("/", "/exercises/"), minus ``exclude``d endpoints."""
+    return [path for path, _, _ in site_entries(app, exclude)]
+
+
+def site_entries(
+    app: Flask, exclude: frozenset[str] = frozenset()
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(path, endpoint, values)`` for each URL, each path once, minus ``exclude``."""
     with app.test_request_context():
-        return [
-            url_for(endpoint, **values)
+        entries = {
+            url_for(endpoint, **values): (endpoint, values)
             for endpoint, values in site_urls(app)
             if endpoint not in exclude
-        ]
+        }
+    return [(path, endpoint, values) for path, (endpoint, values) in entries.items()]

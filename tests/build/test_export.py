@@ -177,7 +177,7 @@ def cli_build(
 def test_cli_build_exit_codes(small_content: Path, write: Write, tmp_path: Path) -> None:
     done = cli_build(small_content, tmp_path / "out")
     assert done.returncode == 0, done.stderr
-    assert "Wrote" in done.stderr
+    assert "Built" in done.stderr
     write("exercises/bad.md", "---\ntitle: Bad\nhold: long\n---\n")
     done = cli_build(small_content, tmp_path / "out")
     assert done.returncode == 1

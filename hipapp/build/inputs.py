@@ -1,0 +1,143 @@
+"""What each URL of the site is made from, as one hash: the build manifest's input side.
+
+A page's input hash covers the content objects it shows (a card page: the card, its
+easier and harder cards, the routines it is used in; a program day: the program, its
+routines and their cards) plus the site-wide key: hipapp's own code, templates and
+catalogues, the build's settings, the bundles, ``site.yaml`` and the slug and title of
+everything (which navigation, links and lists show). Pages not listed here (the home
+page, the lists, the manifest) depend on the whole catalogue. So editing one card
+re-renders that card's page, the routines and program days that use it, the lists and
+the worker's manifest, and nothing else; editing hipapp re-renders everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from ..content.model import Catalogue, ExerciseStep, Program, Routine
+from ..paths import LOCALES, ROOT, STATIC, TEMPLATES
+from ..web.state import catalogue
+
+Entry = tuple[str, str, dict[str, Any]]  # path, endpoint, values
+
+
+def input_keys(app: Flask, entries: Iterable[Entry]) -> dict[str, str]:
+    """Each path's input hash."""
+    cat = catalogue(app)
+    site = _site_key(app, cat)
+    whole = _digest(site, *(repr(x) for x in _everything(cat)))
+    keys = {}
+    for path, endpoint, values in entries:
+        parts = _parts(cat, endpoint, values)
+        keys[path] = whole if parts is None else _digest(site, endpoint, path, *parts)
+    return keys
+
+
+def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[str] | None:
+    """The page's own inputs, or None for "the whole catalogue"."""
+    if endpoint in ("static", "pwa.icon"):
+        # A bundle's name carries the hash of its bytes; icons and screenshots are drawn
+        # from site.yaml, the logo and the routines' titles, all in the site-wide key.
+        return []
+    if endpoint == "site.media":
+        return [_stat(cat.media_dir / values["name"])]
+    if endpoint == "site.page":
+        return [repr(cat.pages[values["slug"]])]
+    if endpoint == "site.exercise":
+        card = cat.exercises[values["slug"]]
+        near = [cat.exercises[s] for s in (card.easier, card.harder) if s]
+        return [repr(x) for x in (card, *near, *cat.used_in.get(card.slug, ()))]
+    if endpoint in ("site.routine", "site.play"):
+        return [repr(x) for x in _routine_inputs(cat, [cat.routines[values["slug"]]])]
+    if endpoint.startswith("programs.") and "slug" in values:
+        program = cat.programs[values["slug"]]
+        return [repr(program), *(repr(x) for x in _routine_inputs(cat, _routines(cat, program)))]
+    return None
+
+
+def _routines(cat: Catalogue, program: Program) -> list[Routine]:
+    slugs = dict.fromkeys(s for s in (*program.days, program.rest_routine) if s)
+    return [cat.routines[s] for s in slugs if s in cat.routines]
+
+
+def _routine_inputs(cat: Catalogue, routines: list[Routine]) -> Iterator[object]:
+    """The routines, each card they play, and those cards' easier and harder cards."""
+    yield from routines
+    cards = dict.fromkeys(
+        s.exercise for r in routines for s in r.steps if isinstance(s, ExerciseStep)
+    )
+    for slug in cards:
+        card = cat.exercises[slug]
+        yield card
+        yield from (cat.exercises[s] for s in (card.easier, card.harder) if s)
+
+
+def _everything(cat: Catalogue) -> Iterator[object]:
+    for kind in (cat.exercises, cat.routines, cat.programs, cat.pages):
+        yield from kind.values()
+    for name in cat.media:
+        yield (name, _stat(cat.media_dir / name))
+
+
+def _site_key(app: Flask, cat: Catalogue) -> str:
+    """What every page depends on."""
+    skeleton = [
+        (kind, slug, getattr(item, "title", ""))
+        for kind, items in (
+            ("exercise", cat.exercises),
+            ("routine", cat.routines),
+            ("program", cat.programs),
+            ("page", cat.pages),
+        )
+        for slug, item in items.items()
+    ]
+    settings = {k: app.config.get(k) for k in ("BASE_URL", "BASE_PATH", "META_CSP", "DEBUG")}
+    logo = cat.media_dir / cat.site.logo if cat.site.logo else None
+    return _digest(
+        _code_key(),
+        repr(settings),
+        repr(sorted(app.extensions["hipapp.assets"].items())),
+        repr(cat.site),
+        repr(skeleton),
+        _stat(logo) if logo else "",
+    )
+
+
+_CODE: list[str] = []
+
+
+def _code_key() -> str:
+    """A hash of hipapp itself: its modules, templates, catalogues and the worker's source."""
+    if not _CODE:
+        digest = hashlib.sha256()
+        for folder, pattern in (
+            (ROOT / "hipapp", "*.py"),
+            (TEMPLATES, "*.html"),
+            (LOCALES, "*.po"),
+            (STATIC, "sw.js"),
+        ):
+            for path in sorted(folder.rglob(pattern)):
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+        _CODE.append(digest.hexdigest())
+    return _CODE[0]
+
+
+def _stat(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
+

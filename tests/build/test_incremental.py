@@ -1,0 +1,107 @@
+"""Incremental builds: only what an edit touches is rendered, only changed bytes written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from hipapp.build import freeze
+from hipapp.build.export import build, build_site
+
+from ..conftest import Write
+
+CARD = "---\ntitle: {title}\nhold: 20s\nsummary: {summary}\n---\nHold it.\n"
+
+
+@pytest.fixture
+def library(write: Write) -> Path:
+    """Two cards, each in a routine of its own, and a program that plays the first."""
+    write("exercises/alpha.md", CARD.format(title="Alpha", summary="First."))
+    write("exercises/beta.md", CARD.format(title="Beta", summary="Second."))
+    write("routines/uses-alpha.md", "---\ntitle: With alpha\nsteps: [alpha]\n---\n")
+    write("routines/uses-beta.md", "---\ntitle: With beta\nsteps: [beta]\n---\n")
+    return write("programs/weeks.md", "---\ntitle: Weeks\ndays: [uses-alpha, rest]\n---\n")
+
+
+def mtimes(out: Path) -> dict[str, int]:
+    return {
+        p.relative_to(out).as_posix(): p.stat().st_mtime_ns
+        for p in out.rglob("*")
+        if p.is_file() and p.name != ".hipapp-build"
+    }
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name != ".hipapp-build"
+    }
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The URLs the build renders, in order."""
+    seen: list[str] = []
+    render = freeze.render
+
+    def recording(app: Flask, path: str) -> bytes:
+        seen.append(path)
+        return render(app, path)
+
+    monkeypatch.setattr(freeze, "render", recording)
+    return seen
+
+
+def test_a_rebuild_without_changes_renders_only_the_worker_and_writes_nothing(
+    library: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    out = tmp_path / "site"
+    first = build_site(library, out)
+    assert first.rendered == len(rendered) and first.written == len(first.files) - 1
+    before = mtimes(out)
+    rendered.clear()
+    again = build_site(library, out)
+    assert rendered == ["/sw.js"]
+    assert (again.rendered, again.written, again.files) == (1, 0, first.files)
+    assert mtimes(out) == before
+    assert json.loads((out / ".hipapp-build").read_text())["state"] == "complete"
+
+
+def test_a_one_card_edit_renders_only_the_pages_that_show_it(
+    library: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    out = tmp_path / "site"
+    build(library, out)
+    before = mtimes(out)
+    rendered.clear()
+    (library / "exercises/alpha.md").write_text(CARD.format(title="Alpha", summary="Changed."))
+    report = build_site(library, out)
+    pages = set(rendered)
+    # The card, the routine and program pages that play it, and the whole-site pages.
+    assert {"/exercises/alpha/", "/routines/uses-alpha/", "/routines/uses-alpha/play/"} <= pages
+    assert {"/programs/weeks/day/1/", "/programs/weeks/day/1/play/", "/exercises/"} <= pages
+    assert not pages & {"/exercises/beta/", "/routines/uses-beta/", "/routines/uses-beta/play/"}
+    assert not [p for p in pages if p.startswith(("/static/", "/icons/"))]
+    assert report.rendered == len(pages)
+    after = mtimes(out)
+    assert after["exercises/beta/index.html"] == before["exercises/beta/index.html"]
+    assert after["exercises/alpha/index.html"] != before["exercises/alpha/index.html"]
+    # Whatever was skipped, the result is what a fresh build of the edited content makes.
+    build(library, tmp_path / "fresh")
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
+def test_a_file_deleted_by_hand_is_written_again(library: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(library, out)
+    (out / "exercises/beta/index.html").unlink()
+    (out / "exercises/alpha/index.html").write_text("edited by hand")
+    build(library, out)
+    build(library, tmp_path / "fresh")
+    assert (out / "exercises/beta/index.html").is_file()
+    # A hand edit of a page whose inputs did not change is kept: the manifest is trusted.
+    assert (out / "exercises/alpha/index.html").read_text() == "edited by hand"
