@@ -121,7 +121,7 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
     # The same list the service worker precaches, so the two can never disagree. The
     # worker's version hashes every other file's revision, so it is written last.
     with app.test_request_context():
-        precache(app, revision=lambda path: pages[path].output)
+        precache(app, revision=lambda p: (pages[p].output, (out / file_of(p)).stat().st_size))
     (done,) = freeze_urls(app, [worker], out, known)
     written = sum(len(f.files) for f in (*frozen.values(), done) if f.wrote)
     written += _host_files(out, str(app.config["BASE_PATH"]))

@@ -15,7 +15,7 @@ from ..pwa.icons import ART, Brand, draw_kept
 from ..pwa.manifest import MANIFEST_TYPE, build_manifest, icon_svg, initials
 from ..pwa.precache import Precache, precache_of, revision_of, worker_source
 from .assets import gen_folder
-from .sitemap import site_paths
+from .sitemap import site_paths, storage_plan
 from .state import catalogue, words
 from .urls import relative
 
@@ -85,20 +85,27 @@ def app_id(app: Flask) -> str | None:
     return base if app.config.get("BASE_URL") else None
 
 
-def fetch_through(app: Flask) -> Callable[[str], str]:
-    """A URL's revision, from its bytes as the app itself serves them (the server's way)."""
+Revision = Callable[[str], tuple[str, int]]  # a URL's revision and size in bytes
 
-    def revision(path: str) -> str:
+# Below this many bytes in all, the worker stores the whole site on install.
+EVERYTHING_BELOW = 1_000_000
+
+
+def fetch_through(app: Flask) -> Revision:
+    """A URL's revision and size, from its bytes as the app serves them (the server's way)."""
+
+    def revision(path: str) -> tuple[str, int]:
         with app.test_client() as client, client.get(path) as response:
             if response.status_code != 200:
                 raise RuntimeError(f"{path}: precached URL answered {response.status_code}")
-            return revision_of(response.get_data())
+            data = response.get_data()
+            return revision_of(data), len(data)
 
     return revision
 
 
-def precache(app: Flask, revision: Callable[[str], str] | None = None) -> Precache:
-    """Every precached URL and its revision, once per app.
+def precache(app: Flask, revision: Revision | None = None) -> Precache:
+    """Every URL the worker may store, with its revision, once per app.
 
     ``revision`` gives a URL's revision: by default from the bytes the app serves; the
     export passes the revisions it has just recorded, so the site is not rendered twice.
@@ -107,9 +114,16 @@ def precache(app: Flask, revision: Callable[[str], str] | None = None) -> Precac
     if cached is not None and not app.debug:
         return cached
     root = url_for("site.index")
-    paths = site_paths(app, exclude=NOT_PRECACHED)
+    read = revision or fetch_through(app)
+    files = [(p, *read(p)) for p in site_paths(app, exclude=NOT_PRECACHED)]
+    shell, groups = storage_plan(app)
     result = precache_of(
-        paths, revision or fetch_through(app), lambda path: relative(path, root), SW_SOURCE
+        files,
+        shell,
+        groups,
+        everything_below=int(app.config.get("PRECACHE_ALL_BELOW", EVERYTHING_BELOW)),
+        relative=lambda path: relative(path, root),
+        source=SW_SOURCE,
     )
     app.extensions["hipapp.precache"] = result
     return result

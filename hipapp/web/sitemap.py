@@ -1,17 +1,18 @@
-"""Every URL of the site in one list: the export freezes it, the service worker precaches it.
+"""Every URL of the site in one list: the export freezes it, the service worker knows it.
 
 Keeping one list is what makes "works offline" true: a page the export writes but the
-service worker forgets would be missing on a flight, and vice versa.
+service worker forgets would be missing on a flight, and vice versa. ``storage_plan``
+says which of them a phone stores when.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from flask import Flask, url_for
 
-from ..content.model import Program, Routine
+from ..content.model import ExerciseStep, Program, Routine
 from ..plan.programs import calendar
 from ..pwa.icons import ART
 from .state import catalogue
@@ -26,9 +27,8 @@ def site_urls(app: Flask) -> Iterator[Endpoint]:
     from the URL map, so a new one is exported and precached without editing this list.
     """
     cat = catalogue(app)
-    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if rule.endpoint != "static" and not rule.arguments and "GET" in (rule.methods or ()):
-            yield rule.endpoint, {}
+    for endpoint in plain_endpoints(app):
+        yield endpoint, {}
     for slug in cat.exercises:
         yield "site.exercise", {"slug": slug}
     for slug in cat.routines:
@@ -44,6 +44,16 @@ def site_urls(app: Flask) -> Iterator[Endpoint]:
         yield "pwa.icon", {"name": name}
     for url in app.extensions["hipapp.assets"].values():
         yield "static", {"filename": url.removeprefix(f"{app.static_url_path}/")}
+
+
+def plain_endpoints(app: Flask) -> list[str]:
+    """The endpoints of routes without arguments, in the order of their rules."""
+    rules = sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+    return [
+        r.endpoint
+        for r in rules
+        if r.endpoint != "static" and not r.arguments and "GET" in (r.methods or ())
+    ]
 
 
 def program_pages(
@@ -76,3 +86,49 @@ def site_entries(
             if endpoint not in exclude
         }
     return [(path, endpoint, values) for path, (endpoint, values) in entries.items()]
+
+
+SHELL = frozenset({"pwa.icon", "static"})
+
+
+def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
+    """What a phone stores: the shell, and the pages of each program or routine followed.
+
+    The shell is every page without arguments (home, lists, history, offline, manifest),
+    the icons and the bundles. Following a program stores each of its days and players,
+    the cards they play (with their easier and harder cards) and their pictures; a
+    routine, its page, its player and the same for its cards. Keyed by the URL they live
+    under ("/programs/weeks/"), which the worker matches against what the client opens.
+    """
+    cat = catalogue(app)
+    shell: set[str] = set()
+    groups: dict[str, list[str]] = {}
+    with app.test_request_context():
+        plain = set(plain_endpoints(app))
+        for endpoint, values in site_urls(app):
+            if endpoint in SHELL or endpoint in plain:
+                shell.add(url_for(endpoint, **values))
+
+        def cards(routines: Iterable[str]) -> Iterator[str]:
+            for slug in routines:
+                for step in cat.routines[slug].steps:
+                    if isinstance(step, ExerciseStep):
+                        card = cat.exercises[step.exercise]
+                        for near in (
+                            card,
+                            *(cat.exercises[s] for s in (card.easier, card.harder) if s),
+                        ):
+                            yield url_for("site.exercise", slug=near.slug)
+                            if near.image:
+                                yield url_for("site.media", name=near.image)
+
+        for slug, program in cat.programs.items():
+            used = [
+                s for s in dict.fromkeys((*program.days, program.rest_routine)) if s in cat.routines
+            ]
+            pages = [url_for(e, **v) for e, v in program_pages(slug, program, cat.routines)]
+            groups[url_for("programs.overview", slug=slug)] = [*pages, *cards(used)]
+        for slug in cat.routines:
+            pages = [url_for("site.routine", slug=slug), url_for("site.play", slug=slug)]
+            groups[pages[0]] = [*pages, *cards([slug])]
+    return shell, groups

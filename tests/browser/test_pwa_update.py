@@ -18,6 +18,7 @@ from ..support.browser import LiveServer
 from ..support.pwa_helpers import (
     PATIENCE,
     as_file,
+    revisions,
     start_recording_static,
     version_of,
     wait_ready_offline,
@@ -53,12 +54,14 @@ def test_new_build_offers_one_update_then_serves_only_the_new_build(
     old_version = version_of((out / "sw.js").read_text())
     assert page.evaluate("caches.keys()") == [f"hipapp:/hips/:{old_version}"]
     old_files = set(build_files(out))
+    old_revisions = revisions((out / "sw.js").read_text())
 
     # The studio renames a card and changes its colour (so the hashed CSS changes too).
     edit(content / "exercises" / "glute-bridge.md", "title: Glute bridge", "title: Bridge")
     edit(content / "site.yaml", '"#1f6f5c"', '"#6a3d9a"')
     new_files = set(served_files(build(content, out)))
     new_version = version_of((out / "sw.js").read_text())
+    new_revisions = revisions((out / "sw.js").read_text())
     assert new_version != old_version and old_files - new_files  # an old asset is gone
     log: list[str] = server.extra["log"]
     log.clear()
@@ -86,7 +89,11 @@ def test_new_build_offers_one_update_then_serves_only_the_new_build(
     from_pages = {url.removeprefix(base) for url in seen}
     for requested in (on_server, from_pages):
         assert {p for p in requested if as_file(p) not in new_files | {"sw.js"}} == set()
-    assert on_server >= {p for p in new_files if p.startswith("static/")}
+    # Only what changed went to the network: the new stylesheet, not the unchanged scripts.
+    changed = {p for p, revision in new_revisions.items() if old_revisions.get(p) != revision}
+    assert on_server - {"sw.js"} == {p.removeprefix("./") for p in changed}
+    assert any(p.startswith("static/gen/site-css") for p in changed)
+    assert not any(p.startswith("static/gen/player-js") for p in on_server)
     assert any(p.startswith("static/gen/site-css") for p in from_pages)
 
 

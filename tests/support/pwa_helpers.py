@@ -99,12 +99,28 @@ def poll(page: Page, expression: str, timeout: float = PATIENCE) -> None:
         page.wait_for_timeout(50)
 
 
+def header(sw_source: str, name: str) -> Any:
+    """One of the generated constants at the top of a served or exported sw.js."""
+    match = re.search(rf"^const {name} = (\[.*?\]);$", sw_source, re.S | re.M)
+    assert match, f"sw.js has no {name} header"
+    return json.loads(match[1])
+
+
+def revisions(sw_source: str) -> dict[str, str]:
+    """Every URL the worker knows, with its revision."""
+    return dict(header(sw_source, "FILES"))
+
+
 def precache_list(sw_source: str) -> list[str]:
-    """The PRECACHE array from a served or exported sw.js."""
-    match = re.search(r"^const PRECACHE = (\[.*?\]);$", sw_source, re.S | re.M)
-    assert match, "sw.js has no PRECACHE header"
-    urls: list[str] = json.loads(match[1])
-    return urls
+    """The URLs the worker stores on install (the shell; on a small site, every URL)."""
+    files = header(sw_source, "FILES")
+    return [files[i][0] for i in header(sw_source, "SHELL")]
+
+
+def follow_groups(sw_source: str) -> dict[str, list[str]]:
+    """What the worker stores for each program or routine a client opens, by its root."""
+    files = header(sw_source, "FILES")
+    return {root: [files[i][0] for i in indices] for root, indices in header(sw_source, "FOLLOW")}
 
 
 def version_of(sw_source: str) -> str:
