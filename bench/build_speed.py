@@ -1,70 +1,121 @@
-"""Build time: hipapp vs MkDocs on the same 1,000 cards, and growth from 1,000 to 2,000.
+"""Build time against MkDocs and Hugo on the same 1,000 cards: cold, no change, one edit.
 
 Run: .venv/bin/python bench/build_speed.py
+
+Each figure is the median wall time of the whole command, start-up included. "Cold" is a
+new output folder (hipapp's kept compiled templates and brotli bundles in static/gen/cache
+stay, as they do on a studio's machine); "no change" builds the same content into the
+same folder again; "one-card edit" changes one card's text first. Hugo (Debian's
+/usr/bin/hugo) renders the same cards as plain content pages with a one-line layout, so
+it does less per page than hipapp does. Peak memory is the build process's own maximum
+resident set (forked workers not counted, for either).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Row, pip_install, print_table  # noqa: E402
-from library import generate, mkdocs_project  # noqa: E402
+from common import Row, apt_install, pip_install, print_table  # noqa: E402
+from library import generate, hugo_project, mkdocs_project  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
 
-def timed(cmd: list[str], repeat: int = 3) -> float:
-    """Median wall time of a whole command, start-up included, over ``repeat`` runs."""
+def run_once(cmd: list[str]) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB) of one run of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{cmd[0]} failed with exit code {proc.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def timed(cmd: list[str], repeat: int, before: Callable[[], None] = lambda: None) -> float:
+    """Median wall time over ``repeat`` runs, calling ``before`` ahead of each."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
+        before()
+        times.append(run_once(cmd)[0])
     return statistics.median(times)
 
 
-def hipapp_build(content: Path, out: Path) -> float:
-    return timed([str(BIN / "hipapp"), "build", "--content", str(content), "--out", str(out)])
+def edit(card: Path) -> Callable[[], None]:
+    """Change one card's text a little differently each time."""
+    count = [0]
+
+    def change() -> None:
+        count[0] += 1
+        text = card.read_text().rstrip("\n").rsplit("\n<!-- edit", 1)[0]
+        card.write_text(f"{text}\n<!-- edit {count[0]} -->\n")
+
+    return change
+
+
+def fresh(folder: Path) -> Callable[[], None]:
+    return lambda: shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(repeat: int = 3) -> list[Row]:
-    try:
-        import mkdocs  # noqa: F401
-    except ImportError:
-        pip_install("mkdocs==1.6.1")
+    if not shutil.which("mkdocs"):
+        try:
+            import mkdocs  # noqa: F401
+        except ImportError:
+            pip_install("mkdocs==1.6.1")
+    hugo = apt_install("hugo", "hugo")
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        one = generate(base / "c1000", 1000, 200)
-        two = generate(base / "c2000", 2000, 400)
-        t1000 = hipapp_build(one, base / "out1")
-        t2000 = hipapp_build(two, base / "out2")
+        one = generate(base / "c1000", 1000, 200, 5)
+        two = generate(base / "c2000", 2000, 400, 10)
+
+        def hipapp(content: Path, out: Path) -> list[str]:
+            return [str(BIN / "hipapp"), "build", "--content", str(content), "--out", str(out)]
+
+        out = base / "out1"
+        cold = timed(hipapp(one, out), repeat, fresh(out))
+        memory = run_once(hipapp(one, base / "mem"))[1]
+        same = timed(hipapp(one, out), repeat)
+        edited = timed(hipapp(one, out), repeat, edit(one / "exercises" / "exercise-7.md"))
+        t2000 = timed(hipapp(two, base / "out2"), 1, fresh(base / "out2"))
+
+        site = hugo_project(one, base / "hugo")
+        hout = base / "hugo-out"
+        hugo_cmd = [hugo, "--quiet", "-s", str(site), "-d", str(hout)]
+        hugo_cold = timed(hugo_cmd, repeat, fresh(hout))
+        hugo_memory = run_once([*hugo_cmd[:-2], "-d", str(base / "hugo-mem")])[1]
+        hugo_same = timed(hugo_cmd, repeat)
+        hugo_edit = timed(hugo_cmd, repeat, edit(site / "content" / "exercise-7.md"))
+
         project = mkdocs_project(one, base / "mk")
-        mk = timed(
-            [
-                str(BIN / "mkdocs"),
-                "build",
-                "-q",
-                "-f",
-                str(project / "mkdocs.yml"),
-                "-d",
-                str(base / "mkout"),
-            ],
-            repeat,
-        )
+        mkdocs = shutil.which("mkdocs") or str(BIN / "mkdocs")
+        mk_cmd = [mkdocs, "build", "-q", "-f", str(project / "mkdocs.yml")]
+        mk = timed([*mk_cmd, "-d", str(base / "mkout")], repeat)
     print(
-        f"hipapp 1,000 cards + 200 routines: {t1000:.2f} s; 2,000 + 400: {t2000:.2f} s; "
-        f"MkDocs 1,000 pages: {mk:.2f} s"
+        f"1,000 cards: hipapp cold {cold:.2f} s, no change {same:.2f} s, one-card edit "
+        f"{edited:.2f} s, peak {memory / 1024:.0f} MiB; Hugo cold {hugo_cold:.2f} s, no change "
+        f"{hugo_same:.2f} s, one-card edit {hugo_edit:.2f} s, peak {hugo_memory / 1024:.0f} MiB; "
+        f"MkDocs {mk:.2f} s. hipapp 2,000 cards cold: {t2000:.2f} s"
     )
     return [
-        Row("build: MkDocs time / hipapp time (1,000 cards)", mk / t1000, "×", 3.0, False),
-        Row("build: 2,000 cards time / 1,000 cards time", t2000 / t1000, "×", 2.2),
+        Row("build: MkDocs time / hipapp time, cold (1,000 cards)", mk / cold, "×", 3.0, False),
+        Row("build: hipapp / Hugo, cold", cold / hugo_cold, "×", 1.5),
+        Row("build: hipapp / Hugo, no change", same / hugo_same, "×", 1.5),
+        Row("build: hipapp / Hugo, one-card edit", edited / hugo_edit, "×", 1.5),
+        Row("build: hipapp one-card edit", edited, "s", 0.5),
+        Row("build: hipapp / Hugo, peak memory", memory / hugo_memory, "×", 1.0),
+        Row("build: 2,000 cards time / 1,000 cards time, cold", t2000 / cold, "×", 2.2),
     ]
 
 

@@ -1,7 +1,8 @@
 """Run every benchmark and print one table of figures against their budgets.
 
 Run: make bench   (or .venv/bin/python bench/run.py [name ...])
-Names: weight, server, build, lighthouse, offline. Exit status 1 when a budget fails.
+Names: weight, server, build, lighthouse, offline, bytes, startup.
+Exit status 1 when a budget fails.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ MODULES = {
     "server": "server",
     "build": "build_speed",
     "lighthouse": "lighthouse",
+    "bytes": "offline_bytes",
+    "startup": "startup",
 }
 
 
