@@ -25,6 +25,7 @@ MAX_WEEK = 520
 MAX_HOLD = HOUR
 MAX_SETS = 100
 MAX_REPS = 1000
+MAX_REST = HOUR
 
 SIDES = Choice(
     ("both", "none"),
@@ -50,7 +51,7 @@ class DosageFields(Schema):
     tempo = Duration(high=HOUR)
     sides = SIDES
     sets = Count(1, MAX_SETS)
-    rest = Duration(low=0, high=HOUR)
+    rest = Duration(low=0, high=MAX_REST)
 
 
 class CardFields(Titled, DosageFields):

@@ -99,6 +99,7 @@ def _setup(app: Flask, cat: Catalogue) -> None:
     def language() -> dict[str, str]:
         return {"lang": words(current_app).lang}
 
+    from .plans import bp as plans_bp
     from .programs import bp as programs_bp
     from .pwa import bp as pwa_bp
     from .views import bp
@@ -106,6 +107,7 @@ def _setup(app: Flask, cat: Catalogue) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(pwa_bp)
     app.register_blueprint(programs_bp)
+    app.register_blueprint(plans_bp)
 
     @app.before_request
     def check_host() -> None:

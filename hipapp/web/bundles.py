@@ -43,14 +43,40 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     "today_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),
         *("js/shared/durations.js", "js/shared/dates.js", "js/shared/store.js"),
-        *("js/programs/start.js", "js/programs/today.js"),
+        *("js/shared/reminders.js", "js/programs/start.js", "js/plans/link.js"),
+        *("js/plans/saved.js", "js/programs/today.js"),
     ),
     "home_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),
         *("js/shared/dates.js", "js/shared/store.js", "js/programs/start.js"),
-        "js/programs/home-card.js",
+        *("js/plans/saved.js", "js/programs/home-card.js"),
     ),
-    "share_js": ("js/shared/i18n.js", "js/shared/dates.js", "js/programs/share.js"),
+    # The studio's share pages: the client link, and "Personalise for a client".
+    "share_js": (
+        *("js/shared/element.js", "js/shared/i18n.js", "js/shared/dates.js"),
+        *("js/programs/share.js", "js/plans/expand.js", "js/plans/link.js"),
+        *("js/plans/library.js", "js/plans/words.js", "js/vendor/qrcode-1.8.0.js"),
+        *("js/plans/qr.js", "js/plans/session.js", "js/plans/form.js"),
+    ),
+    # A personal plan's page, and its player: the player's own files, then the plan's.
+    "plan_js": (
+        *("js/shared/element.js", "js/shared/i18n.js", "js/shared/dates.js"),
+        *("js/shared/store.js", "js/shared/reminders.js", "js/programs/start.js"),
+        *("js/plans/expand.js", "js/plans/link.js", "js/plans/library.js"),
+        *("js/plans/saved.js", "js/plans/words.js", "js/plans/session.js"),
+        "js/plans/client.js",
+    ),
+    "plan_play_js": (
+        *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/after-shown.js"),
+        *("js/shared/store.js", "js/player/timer.js"),
+        *("js/player/pain-gates.js", "js/player/phrases.js", "js/player/settings.js"),
+        *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
+        *("js/player/media-session.js", "js/player/keyboard.js", "js/player/view.js"),
+        *("js/player/settings-panel.js", "js/player/pain-check.js", "js/player/controller.js"),
+        *("js/shared/dates.js", "js/plans/expand.js", "js/plans/link.js"),
+        *("js/plans/library.js", "js/plans/saved.js", "js/plans/words.js"),
+        *("js/plans/session.js", "js/plans/play.js"),
+    ),
     "history_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),
         *("js/shared/durations.js", "js/shared/dates.js", "js/shared/store.js"),

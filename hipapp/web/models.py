@@ -10,11 +10,18 @@ The contract, by element id:
     ``title``, ``total`` (seconds, rep steps at their pace), ``timing`` (the defaults a
     person may change in Settings: ``lead_in``, ``switch``, ``rep_pace``), ``steps``
     (hipapp.plan.sequence.Timed, with empty fields left out), ``cards`` (slug →
-    ``CardView``) and ``program`` (``ProgramRef``, or null on a routine's player).
+    ``CardView``), ``program`` (``ProgramRef``, or null on a routine's player) and
+    ``plan`` (``PlanRef``; null except on a personal plan's player, whose page builds
+    this whole document in the browser from the plan and ``plan/library.json``).
 ``program-data`` (``TodayData``; a program's today page)
-    ``slug``, ``title``, ``length`` and ``days`` (``DayView`` for every day, in order).
+    ``slug``, ``title``, ``length``, ``days`` (``DayView`` for every day, in order),
+    ``plan`` (the personal plan page) and ``studio`` (for calendar events).
 ``programs-data`` (slug → ``ProgramSummary``; the home page's "continue" card)
 ``history-data`` (``HistoryData``; the history page)
+``plan/library.json`` (``PlanLibrary``; fetched by the plan pages and the share forms)
+    What a personal plan builds on: every card (dosage and ``CardView``), routine and
+    program with its ``revision``, the ``bounds`` of every dosage field, the ``timing``
+    rules and the studio's name. Its links are relative to the JSON file itself.
 
 Links in these documents are relative to the page that embeds them.
 """
@@ -26,8 +33,10 @@ from dataclasses import dataclass, is_dataclass
 from typing import Any
 from urllib.parse import quote
 
-from ..content.model import Exercise
+from ..content.model import Dosage, Exercise, Progression, Step
+from ..content.schema import MAX_HOLD, MAX_REPS, MAX_REST, MAX_SETS
 from ..content.timing import DEFAULT_TEMPO, LEAD_IN, SWITCH
+from ..plan.link import MAX_CLIENT, MAX_NOTE
 from ..plan.sequence import Timed, total_seconds
 
 
@@ -68,6 +77,14 @@ class ProgramRef:
 
 
 @dataclass(frozen=True)
+class PlanRef:
+    """The personal plan a session belongs to, for the log and the resume offer."""
+
+    id: str  # the link's check: the same link is the same plan
+    title: str  # "Anna's plan", as the history shows it
+
+
+@dataclass(frozen=True)
 class PlayerData:
     """Everything a play page's script reads."""
 
@@ -77,6 +94,71 @@ class PlayerData:
     steps: list[dict[str, Any]]
     cards: dict[str, CardView]
     program: ProgramRef | None = None
+    plan: PlanRef | None = None
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The allowed whole numbers of one dosage field."""
+
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class PlanBounds:
+    """The bounds content files have, for the studio's form and the client's link."""
+
+    hold: Bound = Bound(1, MAX_HOLD)
+    reps: Bound = Bound(1, MAX_REPS)
+    sets: Bound = Bound(1, MAX_SETS)
+    rest: Bound = Bound(0, MAX_REST)
+    client: int = MAX_CLIENT  # characters
+    note: int = MAX_NOTE
+
+
+@dataclass(frozen=True)
+class PlanCard:
+    """A card as a plan builds on it: its dosage as written, and what the player shows."""
+
+    slug: str
+    dosage: Dosage
+    view: CardView
+
+
+@dataclass(frozen=True)
+class PlanRoutine:
+    """A routine's steps (``ExerciseStep`` as {exercise, dosage}, ``RestStep`` as {seconds})."""
+
+    slug: str
+    title: str
+    revision: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class PlanProgram:
+    """A program's days (routine slugs, null for rest), length and progression."""
+
+    slug: str
+    title: str
+    revision: str
+    days: tuple[str | None, ...]
+    repeat: int
+    progression: tuple[Progression, ...]
+    rest_routine: str | None
+
+
+@dataclass(frozen=True)
+class PlanLibrary:
+    """``plan/library.json``: the site's content as personal plans read it."""
+
+    studio: str
+    timing: Timing
+    bounds: PlanBounds
+    cards: dict[str, PlanCard]
+    routines: dict[str, PlanRoutine]
+    programs: dict[str, PlanProgram]
 
 
 @dataclass(frozen=True)
@@ -99,6 +181,8 @@ class TodayData:
     title: str
     length: int
     days: list[DayView]
+    plan: str  # the personal plan page, which opens instead when the client has a plan
+    studio: str  # for the calendar events' titles
 
 
 @dataclass(frozen=True)

@@ -64,15 +64,21 @@ def day_view(program: Program, day: ProgramDay) -> DayView:
     )
 
 
-def client_link(slug: str) -> tuple[str, bool]:
-    """The absolute link a client opens, and whether it comes from a configured public URL.
+def site_base() -> tuple[str, bool]:
+    """The site's absolute address ending in "/", and whether it is a configured public one.
 
-    Without ``url:`` in site.yaml (or ``--base-url``) the link is the address this server was
-    reached at, which is right on a studio's own server and wrong in an export.
+    Without ``url:`` in site.yaml (or ``--base-url``) it is the address this server was
+    reached at, which is right on a studio's own server and wrong in an export; the share
+    pages say so, and their script uses the address the studio really opened.
     """
     public = current_app.config.get("BASE_URL") or catalogue(current_app).site.url
-    base = (public.rstrip("/") + "/") if public else request.url_root
-    return f"{base}programs/{slug}/today/", bool(public)
+    return ((public.rstrip("/") + "/") if public else request.url_root), bool(public)
+
+
+def client_link(slug: str) -> tuple[str, bool]:
+    """The absolute link a client opens, and whether it comes from a configured public URL."""
+    base, public = site_base()
+    return f"{base}programs/{slug}/today/", public
 
 
 @bp.get("/programs/<slug>/")
@@ -138,7 +144,14 @@ def play(slug: str, n: int) -> ResponseReturnValue:
 def today(slug: str) -> ResponseReturnValue:
     program = _program(slug)
     days = _calendar(program)
-    data = TodayData(slug, program.title, length(program), [day_view(program, d) for d in days])
+    data = TodayData(
+        slug,
+        program.title,
+        length(program),
+        [day_view(program, d) for d in days],
+        plan=url("plans.client"),
+        studio=catalogue(current_app).site.name,
+    )
     return render_template("program_today.html", program=program, data=data)
 
 
@@ -150,8 +163,12 @@ def share(slug: str) -> ResponseReturnValue:
     used = list(dict.fromkeys(d for d in program.days if d))
     return render_template(
         "program_share.html",
-        program=program,
+        item=program,
+        kind="program",
+        crumb=url("programs.overview", slug=slug),
+        today=url("programs.today", slug=slug),
         link=link,
+        plan_base=site_base()[0] + "plan/",
         public=public,
         routines=[cat.routines[r] for r in used],
         cards=cat.exercises,

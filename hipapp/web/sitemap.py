@@ -34,6 +34,7 @@ def site_urls(app: Flask) -> Iterator[Endpoint]:
     for slug in cat.routines:
         yield "site.routine", {"slug": slug}
         yield "site.play", {"slug": slug}
+        yield "plans.routine_share", {"slug": slug}
     for slug, program in cat.programs.items():
         yield from program_pages(slug, program, cat.routines)
     for slug in cat.pages:

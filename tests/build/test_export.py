@@ -146,6 +146,7 @@ def test_plain_static_server_serves_every_page(
             "txt": "text/plain",
             "png": "image/png",
             "webmanifest": "application/manifest+json",
+            "json": "application/json",
         }
         for name in files:
             if name in ("_headers", ".nojekyll", ".hipapp-build") or name.endswith((".gz", ".br")):
@@ -207,7 +208,9 @@ def test_exported_pages_carry_their_policy_for_hosts_without_headers(
     its first tag after the charset, so it covers every stylesheet and script."""
     out = tmp_path / "site"
     pages = [f for f in build(small_content, out) if f.endswith(".html")]
-    assert len(pages) == 8  # home, 404, offline, history, exercises, a card, a routine, its player
+    # home, 404, offline, history, exercises, a card, a routine, its player and share page,
+    # and a personal plan's page and player
+    assert len(pages) == 11
     tag = f'<meta http-equiv="Content-Security-Policy" content="{headers.META_CSP}">'
     for name in pages:
         html = (out / name).read_text()

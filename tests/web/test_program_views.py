@@ -90,7 +90,7 @@ def test_overview_lists_every_day_and_explains_progression(client: FlaskClient) 
         "<li>From week 3: holds 15 s longer, 1 more set, and 2 more reps than in week 1.</li>"
     ) in html
     assert html.count('class="day-link rest"') == 8
-    assert 'href="today/"' in html and 'href="share/"' in html
+    assert 'href="today/"' in html and 'href="share/"' not in html  # unlisted
 
 
 def test_day_pages_carry_the_weeks_dosage(client: FlaskClient) -> None:
@@ -193,9 +193,10 @@ def test_history_page_data_and_navigation(client: FlaskClient) -> None:
     assert summaries["four-weeks"]["today"] == "programs/four-weeks/today/"
 
 
-def test_home_has_no_program_card_without_programs(small_client: FlaskClient) -> None:
+def test_home_has_no_program_data_without_programs(small_client: FlaskClient) -> None:
+    # The slot stays: a client with a personal routine plan gets "Continue your plan".
     html = small_client.get("/").get_data(as_text=True)
-    assert 'id="continue"' not in html and "home-js" not in html
+    assert 'id="programs-data"' not in html and 'data-plan="plan/"' in html
 
 
 def test_hand_out_carries_the_studio_brand(small_content: Path, write: Write) -> None:

@@ -112,6 +112,7 @@ class HistoryPage {
         h("span", { class: "meta", text: [
           day ? this.shortDate(day) : e.date,
           e.program && e.day ? t("day {n}", { n: e.day }) : "",
+          e.plan_title || "",
           minutes(Math.round(e.duration)),
           e.completed ? t("completed") : t("ended early"),
           e.skipped.length ? t("{n} skipped", { n: e.skipped.length }) : "",

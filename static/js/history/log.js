@@ -11,7 +11,8 @@
      duration: seconds (number),
      completed: boolean,    // false when ended early
      done: [exercise slugs], skipped: [exercise slugs],
-     pain: [{exercise: slug, rating: 0-10, limit: 0-10}]
+     pain: [{exercise: slug, rating: 0-10, limit: 0-10}],
+     plan: string, plan_title: string  // only from a personal plan: its id and "Anna’s plan"
    }
    Required: id, date, routine, duration, completed; the rest default (title = routine,
    program/day = null, lists = []).
@@ -78,6 +79,9 @@ export function normalizeEntry(raw) {
     pain: pain.map((p) => ({ exercise: p.exercise, rating: p.rating, limit: p.limit })),
   };
   for (const key of ["started", "ended"]) if (typeof raw[key] === "string") entry[key] = raw[key];
+  for (const key of ["plan", "plan_title"]) {
+    if (typeof raw[key] === "string" && raw[key] && raw[key].length <= 200) entry[key] = raw[key];
+  }
   return entry;
 }
 

@@ -41,7 +41,9 @@ export class PlayerController {
     this.late = lateLoader(root);
     const { settings, problem } = loadSettings(data.timing);
     this.settings = settings;
-    this.store = new SessionStore(location.pathname, data.steps.length, data.total);
+    // A plan's player is one page for every plan and day: each keeps its own session.
+    const where = data.plan ? `${location.pathname}#${data.plan.id}:${data.program ? data.program.day : ""}` : location.pathname;
+    this.store = new SessionStore(where, data.steps.length, data.total);
     this.view = new PlayerView(root, data);
     this.cues = new Cues(settings, () => this.view.flash());
     this.lock = new ScreenLock((held) => this.view.notice("lock", held ? "" : t("Screen may sleep: keep it awake manually.")));

@@ -27,5 +27,7 @@ export function logEntry({ run, state, steps, data, routine, completed, ended, s
     done: order.filter((x) => lastIndex[x] < reached && !skipped.has(x)),
     skipped: order.filter((x) => skipped.has(x)),
     pain: run.pain,
+    // A personal plan's sessions say which plan they came from (history/log.js).
+    ...(data.plan ? { plan: data.plan.id, plan_title: data.plan.title } : {}),
   };
 }

@@ -1,11 +1,13 @@
-/* On the home page, a "Continue your program" card when this device follows a program,
-   and the installed app's launch straight into today's session. */
+/* On the home page, a "Continue your plan" card when this device keeps a personal plan,
+   else "Continue your program" when it follows a program; and the installed app's launch
+   straight into the plan or today's session. */
 import { byId, pageData } from "../shared/dom.js";
 import { h } from "../shared/element.js";
 import { localDay, longDate } from "../shared/dates.js";
 import { t } from "../shared/i18n.js";
 import { KEYS, readStored } from "../shared/store.js";
 import { programStatus, rememberedStart } from "./start.js";
+import { storedPlan } from "../plans/saved.js";
 
 function continueCard(programs, slot) {
   const slug = readStored(KEYS.program);
@@ -33,6 +35,16 @@ function continueCard(programs, slot) {
   if (launched && status.state !== "complete") location.replace(program.today);
 }
 
+/* A personal plan comes first: the tile, and the installed app opens on it. */
+function planCard(slot) {
+  slot.replaceChildren(h("a", { class: "tile continue", href: slot.dataset.plan },
+    h("span", { class: "label", text: t("Continue your plan") }), h("strong", { text: t("Your personal plan") })));
+  slot.hidden = false;
+  slot.dataset.state = "plan";
+  if (new URLSearchParams(location.search).get("launch") === "app") location.replace(slot.dataset.plan);
+}
+
 const homeSlot = byId("continue");
 const homePrograms = pageData("programs-data");
-if (homeSlot && homePrograms) continueCard(homePrograms, homeSlot);
+if (homeSlot && storedPlan()) planCard(homeSlot);
+else if (homeSlot && homePrograms) continueCard(homePrograms, homeSlot);

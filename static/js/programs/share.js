@@ -1,4 +1,5 @@
-/* The studio's share page: a client link with an optional start date, copy, share, print. */
+/* The studio's share page: a client link with an optional start date, copy, share, print.
+   A routine's share page has no start date; plans/form.js sets a personal plan's link. */
 import { parseDay, longDate } from "../shared/dates.js";
 import { t } from "../shared/i18n.js";
 
@@ -18,8 +19,8 @@ class SharePage {
   }
 
   start() {
-    this.date.addEventListener("input", () => this.update());
-    this.date.addEventListener("change", () => this.update());
+    if (this.date) this.date.addEventListener("input", () => this.update());
+    if (this.date) this.date.addEventListener("change", () => this.update());
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.form.querySelector("#copy-link").addEventListener("click", () => this.copy());
     this.form.querySelector("#print-handout").addEventListener("click", () => window.print());
@@ -31,15 +32,23 @@ class SharePage {
     this.update();
   }
 
+  /* A personal plan's link ("" while the form has a problem), or null for the plain one. */
+  setPlanLink(link) {
+    this.planLink = link;
+    this.update();
+  }
+
   link() {
-    const day = parseDay(this.date.value);
+    if (this.planLink !== undefined && this.planLink !== null) return this.planLink;
+    const day = this.date && parseDay(this.date.value);
     return day ? `${this.base}?start=${this.date.value}` : this.base;
   }
 
   update() {
     const link = this.link();
     this.input.value = link;
-    const day = parseDay(this.date.value);
+    if (this.planLink) return; // the plan's hand-out is plans/form.js's
+    const day = this.date && parseDay(this.date.value);
     // The printed link stays the one the QR code holds (no start date: see the README).
     const start = document.getElementById("handout-start");
     if (start) {
@@ -76,4 +85,5 @@ class SharePage {
 }
 
 const shareForm = document.getElementById("share-form");
-if (shareForm) new SharePage(shareForm).start();
+export const sharePage = shareForm ? new SharePage(shareForm) : null;
+if (sharePage) sharePage.start();

@@ -4,7 +4,10 @@ import { h } from "../shared/element.js";
 import { minutes } from "../shared/durations.js";
 import { nt, t } from "../shared/i18n.js";
 import { localDay, longDate, addDays } from "../shared/dates.js";
+import { calendarOffer } from "../shared/reminders.js";
 import { chooseStart, programStatus, rememberStart, rememberedStart } from "./start.js";
+import { decodePlan } from "../plans/link.js";
+import { storedPlan } from "../plans/saved.js";
 
 class TodayView {
   constructor(root, data) {
@@ -54,9 +57,20 @@ class TodayView {
     if (!this.saved) {
       parts.push(h("p", { class: "meta", text: t("This browser can't remember your start date, so open your studio's link each day.") }));
     }
+    parts.push(calendarOffer(this.events(choice.start), data.studio));
     this.root.replaceChildren(...parts);
     this.root.dataset.state = status.state;
     this.root.dataset.day = String(status.n);
+  }
+
+  /* "Add to my calendar": one event per training day from the start, each with its link. */
+  events(start) {
+    return this.data.days.filter((d) => !d.rest).map((d) => ({
+      day: addDays(start, d.n - 1),
+      title: t("Day {n}: {title}", { n: d.n, title: d.title }),
+      url: new URL(d.url, location.href).href,
+      minutes: Math.ceil(d.total / 60),
+    }));
   }
 
   badStart(choice) {
@@ -105,4 +119,15 @@ class TodayView {
 
 const todayRoot = byId("today");
 const todayData = pageData("program-data");
-if (todayRoot && todayData) new TodayView(todayRoot, todayData).load(location.search);
+/* A client with a personal plan for this program gets their plan, not the program as written. */
+function planForThis(data) {
+  const stored = storedPlan();
+  try {
+    const plan = stored && decodePlan(stored.fragment);
+    return !!plan && plan.kind === "program" && plan.slug === data.slug;
+  } catch {
+    return false;
+  }
+}
+if (todayRoot && todayData && planForThis(todayData)) location.replace(todayData.plan);
+else if (todayRoot && todayData) new TodayView(todayRoot, todayData).load(location.search);

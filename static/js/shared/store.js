@@ -19,6 +19,9 @@ export const KEYS = {
   // The slug of the program this device follows, and each program's start "YYYY-MM-DD".
   program: "hipapp:program:current",
   programStart: (slug) => `hipapp:program:${slug}:start`,
+  // The client's personal plan: JSON {v: 1, fragment: the link's text after "#", saved:
+  // ISO time it was first kept} (plans/saved.js; the fragment's format is plans/link.js).
+  plan: "hipapp:plan",
   // "1" once the install hint was dismissed.
   installHint: "hipapp:install-hint-dismissed",
   // The worker version whose "Ready offline" was announced.
@@ -60,6 +63,17 @@ export function writeStored(key, text) {
 export function readJSON(key, absent) {
   const raw = readStored(key);
   return raw ? JSON.parse(raw) : absent;
+}
+
+/* The object under key if it is in format `version` ({v: version, ...}), else null:
+   absent, damaged, or another version (a newer app's data is left as it is, unread). */
+export function readVersioned(key, version) {
+  try {
+    const value = readJSON(key, null);
+    return value && typeof value === "object" && value.v === version ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 export function writeJSON(key, value) {

@@ -1,0 +1,58 @@
+"""The plan pages, plan/library.json (what personal plans build on) and the share pages."""
+
+from __future__ import annotations
+
+import json
+
+from flask.testing import FlaskClient
+
+from hipapp.content import schema
+
+
+def test_library_carries_the_content_bounds_and_every_card(client: FlaskClient) -> None:
+    response = client.get("/plan/library.json")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    data = json.loads(response.get_data())
+    assert data["bounds"]["hold"] == {"low": 1, "high": schema.MAX_HOLD}
+    assert data["bounds"]["sets"] == {"low": 1, "high": schema.MAX_SETS}
+    assert data["bounds"]["reps"] == {"low": 1, "high": schema.MAX_REPS}
+    assert data["bounds"]["rest"] == {"low": 0, "high": schema.MAX_REST}
+    assert (data["bounds"]["client"], data["bounds"]["note"]) == (40, 280)
+    assert data["studio"] == "Hip Mobility Studio"
+    card = data["cards"]["glute-bridge"]
+    assert card["dosage"]["reps"] == 10 and card["view"]["image"] == "../media/glute-bridge.svg"
+    daily = data["routines"]["daily-hips"]
+    assert daily["steps"][0]["exercise"] == "hip-flexor-stretch"
+    assert daily["steps"][0]["dosage"]["hold"] == 30
+    assert len(daily["revision"]) == 6
+    program = data["programs"]["four-weeks"]
+    assert program["days"][3] is None and program["repeat"] == 4
+    assert program["progression"][0] == {"from_week": 2, "hold": 5, "sets": 0, "reps": 0}
+
+
+def test_plan_pages_hold_no_plan(client: FlaskClient) -> None:
+    """The same static page for every client: the plan is only ever in the fragment."""
+    page = client.get("/plan/").get_data(as_text=True)
+    assert 'data-library="library.json"' in page
+    player = client.get("/plan/play/").get_data(as_text=True)
+    assert 'id="player-data"' not in player and 'data-library="../library.json"' in player
+    assert "Back to your plan" in player
+
+
+def test_share_pages_are_unlisted(client: FlaskClient) -> None:
+    """The studio's share pages carry noindex, and no client page links to them."""
+    for path in ("/programs/four-weeks/share/", "/routines/daily-hips/share/"):
+        html = client.get(path).get_data(as_text=True)
+        assert '<meta name="robots" content="noindex">' in html, path
+        assert 'aria-describedby="plan-client-hint"' in html and ">Client link<" in html
+    pages = ("/", "/programs/four-weeks/", "/programs/four-weeks/today/", "/routines/daily-hips/")
+    for path in (*pages, "/programs/four-weeks/day/1/", "/plan/", "/plan/play/", "/history/"):
+        assert "share/" not in client.get(path).get_data(as_text=True), path
+
+
+def test_plan_pages_are_in_the_export_and_the_precache(client: FlaskClient) -> None:
+    """Offline after the first visit: the worker stores the plan page, its player and the
+    library with the rest of the site."""
+    source = client.get("/sw.js").get_data(as_text=True)
+    for url in ('"plan/"', '"plan/play/"', '"plan/library.json"', '"routines/daily-hips/share/"'):
+        assert url in source, url
