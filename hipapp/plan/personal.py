@@ -3,8 +3,8 @@
 A plan is never stored on a server. It travels in a link (``hipapp/plan/link.py`` reads
 and writes the format) and the client's browser applies it to the site's content with
 ``static/js/plans/expand.js``. This module is the reference that copy is tested against
-(tests/test_plan_expand.py feeds both the same random plans), so the rules below are the
-only statement of what a plan means.
+(tests/browser/test_plan_expand.py feeds both the same random plans), so the rules below
+are the only statement of what a plan means.
 
 - A personalised routine is an ordered list of items: cards, each with the dosage fields
   the studio changed, and explicit rests. Order, leaving out and adding are all in the list.

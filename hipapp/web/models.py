@@ -82,6 +82,9 @@ class PlanRef:
 
     id: str  # the link's check: the same link is the same plan
     title: str  # "Anna's plan", as the history shows it
+    # Where the player keeps this session (in place of location.pathname): one player
+    # page serves every plan and day, and each must resume only its own session.
+    pathname: str
 
 
 @dataclass(frozen=True)

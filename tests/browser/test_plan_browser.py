@@ -20,8 +20,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from hipapp.content import load_catalogue
 from hipapp.i18n import words_for
 from hipapp.paths import DEFAULT_CONTENT
-from hipapp.plan.link import decode
-from hipapp.plan.personal import plan_day, plan_routine
+from hipapp.plan.link import decode, encode
+from hipapp.plan.personal import CardItem, Change, Plan, plan_day, plan_routine
 from hipapp.plan.sequence import expand, total_seconds
 
 from ..support.browser import ConsoleLog, LiveServer, axe_violations, phone_context
@@ -116,6 +116,9 @@ def test_a_plan_made_on_the_share_page_opens_and_plays_on_a_fresh_phone(
     expect(root).to_have_attribute("data-remaining", "1")
     page.clock.run_for(1_000)
     expect(root).to_have_attribute("data-phase", "switch")
+    # One player page serves every plan: this plan's session is kept apart to resume.
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert f"hipapp:session:/plan/play/#{link[-8:]}:" in keys, keys
     # The history says which plan the session came from.
     page.get_by_role("button", name="End", exact=True).click()
     page.get_by_role("button", name="End session").click()
@@ -160,6 +163,8 @@ def test_a_program_plan_offline_after_one_visit(
     site.stop()
     page.goto(site.url + "/")
     expect(page.locator("#continue")).to_have_attribute("data-state", "plan")
+    page.goto(site.url + "/?launch=app")  # the installed app opens on the plan
+    page.wait_for_url(site.url + "/plan/")
     page.goto(site.url + "/plan/")  # no fragment: the plan is on the phone
     expect(page.locator("#plan")).to_have_attribute("data-state", "plan")
     expect(page.locator("#plan-greeting")).to_have_text("For Anna, from Hip Mobility Studio")
@@ -355,3 +360,23 @@ def test_the_studio_form_is_hidden_when_the_hand_out_prints(
     page.emulate_media(media="print")
     expect(page.locator("#personalise")).to_be_hidden()
     expect(page.locator(".handout")).to_be_visible()
+
+
+def test_an_old_plan_still_plays_after_the_studio_changes_its_library(
+    site: LiveServer, browser: Browser, console: ConsoleLog
+) -> None:
+    """Overrides win, a card the library lost is left out and named, and the page says the
+    studio has changed the routine since the plan was made."""
+    items = (
+        CardItem("hip-flexor-stretch", Change(hold=35)),
+        CardItem("retired-lunge", Change(reps=8)),
+        CardItem("glute-bridge"),
+    )
+    plan = Plan("routine", "daily-hips", "000000", None, "Anna", "", {"daily-hips": items})
+    client = phone(browser, console)
+    page = open_plan(client, f"{site.url}/plan/#{encode(plan)}")
+    expect(page.locator("[data-problem=revision]")).to_contain_text("updated this since")
+    expect(page.locator("[data-problem=missing]")).to_contain_text("retired-lunge")
+    expect(page.locator(".plan-steps li")).to_have_count(2)
+    expect(page.locator(".plan-steps")).to_contain_text(f"{STRETCH} 2 × 35 s each side")
+    client.close()

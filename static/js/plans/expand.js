@@ -3,7 +3,7 @@
    A line-for-line copy of the Python reference, so a plan plays exactly as the site's own
    routines do: hipapp/plan/sequence.py (expand), hipapp/content/schedule.py (weeks and
    progression), hipapp/plan/programs.py (program days) and hipapp/plan/personal.py (what
-   a plan's items mean; read its docstring for the rules). tests/test_plan_expand.py runs
+   a plan's items mean; read its docstring for the rules). tests/browser/test_plan_expand.py runs
    both on the same random routines, plans and days and compares every step.
 
    Shapes are the JSON of the Python objects (hipapp/web/models.py: PlanLibrary):

@@ -33,8 +33,10 @@ async function startPlanPlayer(root) {
   byId("p-total").max = data.total;
   document.title = `${data.title} · ${document.title}`;
   const player = new PlayerController(root, data);
-  // One tap from the plan page: its Start link ends in #start.
-  if (hash === "start" && player.timer.status === "idle") player.begin(null);
+  // One tap from the plan page (its Start link ends in #start), unless the player first
+  // offers to resume an unfinished session. A player that starts on #start by itself
+  // (the hands-free work, #14) is already running here, and this does nothing.
+  if (hash === "start" && player.timer.status === "idle" && byId("p-offer").hidden) player.begin(null);
 }
 
 const planPlayer = byId("player");

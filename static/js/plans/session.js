@@ -69,6 +69,6 @@ export function playerDataOf(session, library, plan, id) {
     cards,
     swaps: {},
     program: program ? { slug: program.slug, title: program.title, day: session.day, days: session.days, next: null } : null,
-    plan: { id, title: planName(plan) },
+    plan: { id, title: planName(plan), pathname: `${location.pathname}#${id}:${session.day || ""}` },
   };
 }

@@ -42,8 +42,7 @@ export class PlayerController {
     const { settings, problem } = loadSettings(data.timing);
     this.settings = settings;
     // A plan's player is one page for every plan and day: each keeps its own session.
-    const where = data.plan ? `${location.pathname}#${data.plan.id}:${data.program ? data.program.day : ""}` : location.pathname;
-    this.store = new SessionStore(where, data.steps.length, data.total);
+    this.store = new SessionStore((data.plan || location).pathname, data.steps.length, data.total);
     this.view = new PlayerView(root, data);
     this.cues = new Cues(settings, () => this.view.flash());
     this.lock = new ScreenLock((held) => this.view.notice("lock", held ? "" : t("Screen may sleep: keep it awake manually.")));

@@ -65,17 +65,6 @@ export function readJSON(key, absent) {
   return raw ? JSON.parse(raw) : absent;
 }
 
-/* The object under key if it is in format `version` ({v: version, ...}), else null:
-   absent, damaged, or another version (a newer app's data is left as it is, unread). */
-export function readVersioned(key, version) {
-  try {
-    const value = readJSON(key, null);
-    return value && typeof value === "object" && value.v === version ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 export function writeJSON(key, value) {
   return writeStored(key, JSON.stringify(value));
 }
