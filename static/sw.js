@@ -44,10 +44,14 @@ function fresh(url) {
   return new Request(url, { cache: "no-cache", credentials: "same-origin" });
 }
 
-async function revisionOf(response) {
+/* Whether a response holds this version's bytes of ``url``: the revision is the start of
+   the SHA-256 of its bytes, in hex, as long as the header gives it. */
+async function current(url, response) {
+  const expected = REVISION.get(url);
+  if (!expected) return false;
   const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
   const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0"));
-  return hex.join("").slice(0, 20);
+  return hex.join("").slice(0, expected.length) === expected;
 }
 
 function oldCaches() {
@@ -105,7 +109,7 @@ async function store(cache, urls) {
       if (await cache.match(url)) return;
       for (const old of olds) {
         const kept = await old.match(url);
-        if (kept && (await revisionOf(kept)) === REVISION.get(url)) {
+        if (kept && (await current(url, kept))) {
           await cache.put(url, kept);
           return;
         }
@@ -180,8 +184,7 @@ async function assetResponse(request, event) {
 /* Store what was viewed, if it is this version's: a file of a newer deploy waits for the
    newer worker, which fetches it again in one piece with the rest of that version. */
 async function keep(url, response) {
-  if (!response.ok || response.redirected || !REVISION.has(url)) return;
-  if ((await revisionOf(response)) !== REVISION.get(url)) return;
+  if (!response.ok || response.redirected || !(await current(url, response))) return;
   const cache = await caches.open(CACHE);
   await cache.put(url, response);
 }
