@@ -137,22 +137,41 @@ def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
 @click.option(
     "--debug",
     is_flag=True,
-    help="Preview: restart when content or code changes, no service worker.",
+    help="Preview: content edits show on the next request, no restart, no service worker.",
 )
 def run(content: Path, host: str, port: int, debug: bool) -> None:
     """Serve the app for CONTENT on http://HOST:PORT/."""
     from . import create_app
 
+    if debug:
+        preview(content, host, port)
+        return
     try:
-        app = create_app(content, config={"DEBUG": debug})
+        app = create_app(content)
     except HipappError as exc:
         fail(exc)
         return
     for warning in app.extensions["hipapp.warnings"]:
         click.echo(str(warning), err=True)
-    # Under --debug the reloader also watches the content, so studios see edits on refresh.
-    watched = [str(p) for p in Path(content).rglob("*") if p.is_file()] if debug else None
-    app.run(host=host, port=port, debug=debug, extra_files=watched)
+    app.run(host=host, port=port)
+
+
+def preview(content: Path, host: str, port: int) -> None:
+    """``run --debug``: content edits show on the next request, without a restart."""
+    from werkzeug.serving import run_simple
+
+    from .build.preview import Preview
+
+    try:
+        site = Preview(content, {"DEBUG": True})
+    except HipappError as exc:
+        fail(exc)
+        return
+    for warning in site.app.extensions["hipapp.warnings"]:
+        click.echo(str(warning), err=True)
+    # The reloader restarts the process for Python code only; content, templates, scripts
+    # and styles are reloaded in place by Preview.
+    run_simple(host, port, site, use_reloader=True, use_debugger=True, threaded=True)
 
 
 @main.command()

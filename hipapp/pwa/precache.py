@@ -14,7 +14,6 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-
 # The worker's revisions are shorter than the build manifest's: each phone downloads the
 # list on every update, and 40 bits still make a changed file with an unchanged
 # revision a one-in-a-trillion event.
