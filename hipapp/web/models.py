@@ -10,7 +10,11 @@ The contract, by element id:
     ``title``, ``total`` (seconds, rep steps at their pace), ``timing`` (the defaults a
     person may change in Settings: ``lead_in``, ``switch``, ``rep_pace``), ``steps``
     (hipapp.plan.sequence.Timed, with empty fields left out), ``cards`` (slug →
-    ``CardView``) and ``program`` (``ProgramRef``, or null on a routine's player).
+    ``CardView``: the session's cards and their easier and harder cards), ``swaps``
+    (slug → the timed steps of an easier or harder card as written, played in place of
+    the session's card when the person accepts the offer), ``pain_check`` ("end" or
+    "after_each", from site.yaml) and ``program`` (``ProgramRef``, or null on a
+    routine's player; its ``next`` is the following day, or null on the last).
 ``program-data`` (``TodayData``; a program's today page)
     ``slug``, ``title``, ``length`` and ``days`` (``DayView`` for every day, in order).
 ``programs-data`` (slug → ``ProgramSummary``; the home page's "continue" card)
@@ -26,9 +30,9 @@ from dataclasses import dataclass, is_dataclass
 from typing import Any
 from urllib.parse import quote
 
-from ..content.model import Exercise
+from ..content.model import Exercise, PainCheck
 from ..content.timing import DEFAULT_TEMPO, LEAD_IN, SWITCH
-from ..plan.sequence import Timed, total_seconds
+from ..plan.sequence import Timed, expand_exercise, total_seconds
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,16 @@ class CardView:
 
 
 @dataclass(frozen=True)
+class NextDay:
+    """The program day after a session's, for the summary: "Tomorrow: Hip strength, 18 min"."""
+
+    n: int
+    title: str
+    rest: bool
+    total: int  # seconds; 0 on a rest day with no gentle routine
+
+
+@dataclass(frozen=True)
 class ProgramRef:
     """The program day a session belongs to, for the log and the summary."""
 
@@ -65,6 +79,7 @@ class ProgramRef:
     title: str
     day: int
     days: int
+    next: NextDay | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,8 @@ class PlayerData:
     timing: Timing
     steps: list[dict[str, Any]]
     cards: dict[str, CardView]
+    swaps: dict[str, list[dict[str, Any]]]
+    pain_check: PainCheck = "end"
     program: ProgramRef | None = None
 
 
@@ -148,31 +165,52 @@ def player_data(
     *,
     media_url: str,
     exercise_url: str,
+    pain_check: PainCheck = "end",
     program: ProgramRef | None = None,
 ) -> PlayerData:
     """The player's data for a session of ``timed`` phases.
 
     ``media_url`` and ``exercise_url`` are the relative prefixes of images and card pages
     from the play page; each card names its easier and harder variations by title and
-    link, so the player can offer them without a second request.
+    link, and those variations come along whole (card and steps), so the player can
+    offer one in a card's place without a second request, offline too.
     """
     # The session's own cards, in the order they first come up: looking each one up
     # (rather than filtering the whole library) keeps a play page's cost independent of
     # how many cards the studio has.
     used = dict.fromkeys(t.exercise for t in timed if t.exercise)
+    own = {slug: card for slug in used if (card := exercises.get(slug)) is not None}
+    variations = {
+        slug: card
+        for c in own.values()
+        for slug in (c.easier, c.harder)
+        if slug and slug not in own and (card := exercises.get(slug)) is not None
+    }
     cards = {
         slug: card_view(card, exercises, media_url, exercise_url)
-        for slug in used
-        if (card := exercises.get(slug)) is not None
+        for slug, card in {**own, **variations}.items()
+    }
+    swaps = {
+        slug: steps_json(expand_exercise(slug, card.dosage))
+        for c in own.values()
+        for slug in (c.easier, c.harder)
+        if slug and (card := exercises.get(slug)) is not None
     }
     return PlayerData(
         title=title,
         total=total_seconds(timed),
         timing=Timing(),
-        steps=[{k: v for k, v in vars(t).items() if v is not None} for t in timed],
+        steps=steps_json(timed),
         cards=cards,
+        swaps=swaps,
+        pain_check=pain_check,
         program=program,
     )
+
+
+def steps_json(timed: list[Timed]) -> list[dict[str, Any]]:
+    """Timed phases as the player reads them: empty fields are left out, every byte counts."""
+    return [{k: v for k, v in vars(t).items() if v is not None} for t in timed]
 
 
 def card_view(

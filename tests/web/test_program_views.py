@@ -112,6 +112,18 @@ def test_day_pages_carry_the_weeks_dosage(client: FlaskClient) -> None:
     assert "35 s" not in late_rest
 
 
+def test_day_pages_show_the_exact_total_so_progression_shows(client: FlaskClient) -> None:
+    """Week 2's holds are 5 s longer: "About 10 min" on both days hid that."""
+    week1 = client.get(f"{P}/day/1/").get_data(as_text=True)
+    week2 = client.get(f"{P}/day/8/").get_data(as_text=True)
+    assert '<p class="total"><strong>10 min</strong> · 5 steps</p>' in week1
+    assert '<p class="total"><strong>10 min 40 s</strong> · 5 steps</p>' in week2
+    overview = client.get(f"{P}/").get_data(as_text=True)
+    assert '<span class="meta">18 min 16 s</span>' in overview and "About" not in overview
+    rest = client.get(f"{P}/day/4/").get_data(as_text=True)
+    assert "the short gentle routine helps (4 min 1 s)" in rest
+
+
 def test_program_play_page_data(client: FlaskClient) -> None:
     html = client.get(f"{P}/day/16/play/").get_data(as_text=True)
     data = embedded(html, "player-data")
@@ -121,7 +133,9 @@ def test_program_play_page_data(client: FlaskClient) -> None:
         "title": "Four weeks to stronger hips",
         "day": 16,
         "days": 28,
+        "next": data["program"]["next"],
     }
+    assert data["program"]["next"]["n"] == 17
     reps = [s for s in data["steps"] if s["kind"] == "reps" and s["exercise"] == "glute-bridge"]
     assert [(s["set"], s["sets"], s["reps"]) for s in reps] == [(1, 3, 12), (2, 3, 12), (3, 3, 12)]
     image = data["cards"]["glute-bridge"]["image"]
