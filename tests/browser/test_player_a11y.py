@@ -113,13 +113,20 @@ def test_the_player_works_from_the_keyboard(small: LiveServer, page: Page) -> No
     assert page.evaluate("document.activeElement.id") == "p-summary-title"
 
 
-def test_reduced_motion_stops_the_ring_animation(small: LiveServer, page: Page) -> None:
-    page.emulate_media(reduced_motion="reduce")
+def test_the_ring_never_animates_and_reduced_motion_calms_the_flash(
+    small: LiveServer, page: Page
+) -> None:
+    """The ring steps once a second either way (it spares the battery, issue 17); with
+    reduced motion the screen flash is a thinner edge."""
     open_player(page, small.url + PATH)
     duration = "getComputedStyle(document.getElementById('p-ring')).transitionDuration"
+    edge = """() => { const p = document.getElementById('player'); p.classList.add('flash');
+      const s = getComputedStyle(p).boxShadow; p.classList.remove('flash'); return s; }"""
     assert page.evaluate(duration) == "0s"
-    page.emulate_media(reduced_motion="no-preference")
-    assert page.evaluate(duration) == "0.3s"
+    assert "12px" in page.evaluate(edge)
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(duration) == "0s"
+    assert "6px" in page.evaluate(edge)
 
 
 def test_controls_are_big_enough_to_tap(small: LiveServer, page: Page) -> None:
