@@ -25,20 +25,25 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     "player_js": (
         *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/after-shown.js"),
-        *("js/shared/store.js", "js/player/timer.js"),
-        *("js/player/pain-gates.js", "js/player/phrases.js", "js/player/settings.js"),
-        *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
-        *("js/player/media-session.js", "js/player/keyboard.js", "js/player/view.js"),
-        *("js/player/settings-panel.js", "js/player/pain-check.js", "js/player/controller.js"),
-        "js/player/index.js",
+        *("js/shared/store.js", "js/player/timer.js", "js/player/swaps.js"),
+        *("js/player/phrases.js", "js/player/settings.js", "js/player/session-store.js"),
+        *("js/player/sound.js", "js/player/keyboard.js", "js/player/view.js"),
+        *("js/player/controller.js", "js/player/index.js"),
     ),
-    # Imported by the player once the page has shown: needed only when a session ends.
+    # Imported by the player once the page has shown (at once for a session started from a
+    # link): the settings dialog, the swap offers, the ratings and what a session needs
+    # when it ends. Its stylesheet comes with it, after the page's one.
     "player_late_js": (
-        *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/dates.js"),
-        *("js/shared/store.js", "js/shared/store-migrations.js", "js/history/log.js"),
-        *("js/player/phrases.js", "js/player/log-entry.js", "js/player/summary.js"),
-        "js/player/late.js",
+        *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),
+        *("js/shared/dates.js", "js/shared/durations.js", "js/shared/store.js"),
+        *("js/shared/store-migrations.js", "js/history/log.js", "js/player/phrases.js"),
+        *("js/player/settings.js", "js/player/settings-panel.js", "js/player/cues.js"),
+        *("js/player/wake-lock.js", "js/player/media-session.js", "js/player/session-controls.js"),
+        *("js/player/speech.js", "js/player/swap-offers.js"),
+        *("js/player/ratings.js", "js/player/rating-on-the-way.js", "js/player/log-entry.js"),
+        *("js/player/summary.js", "js/player/late.js"),
     ),
+    "player_late_css": ("css/player-late.css",),
     # Programs and the client's history: one script per page; shared helpers come first.
     "today_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),

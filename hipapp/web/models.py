@@ -18,7 +18,7 @@ The contract, by element id:
 ``program-data`` (``TodayData``; a program's today page)
     ``slug``, ``title``, ``length`` and ``days`` (``DayView`` for every day, in order).
 ``programs-data`` (slug → ``ProgramSummary``; the home page's "continue" card)
-``history-data`` (``HistoryData``; the history page)
+``history-data`` (``HistoryData``; the history page: studio, contact, programs, card titles)
 
 Links in these documents are relative to the page that embeds them.
 """
@@ -56,9 +56,9 @@ class CardView:
     easier: str | None
     easier_title: str | None
     easier_url: str | None
+    # The harder card is offered by its own card's title (it comes along in ``cards``) and
+    # never linked, so it needs only its slug: every byte here is on the first screen.
     harder: str | None
-    harder_title: str | None
-    harder_url: str | None
 
 
 @dataclass(frozen=True)
@@ -139,11 +139,13 @@ class HistoryProgram:
 
 @dataclass(frozen=True)
 class HistoryData:
-    """The history page: who to send a summary to, and the programs to count."""
+    """The history page: who to send a summary to, the programs to count, and each card's
+    title (slug → title) for sessions saved before entries kept their own titles."""
 
     studio: str
     contact: str
     programs: dict[str, HistoryProgram]
+    cards: dict[str, str]
 
 
 def plain(value: Any) -> Any:
@@ -216,14 +218,13 @@ def steps_json(timed: list[Timed]) -> list[dict[str, Any]]:
 def card_view(
     card: Exercise, exercises: Mapping[str, Exercise], media_url: str, exercise_url: str
 ) -> CardView:
-    """One card for the player, with its variations' titles and links."""
+    """One card for the player, with its easier variation's title and link."""
 
     def variation(slug: str | None) -> tuple[str | None, str | None]:
         other = exercises.get(slug) if slug else None
         return (other.title, f"{exercise_url}{slug}/") if other else (None, None)
 
     easier_title, easier_url = variation(card.easier)
-    harder_title, harder_url = variation(card.harder)
     return CardView(
         title=card.title,
         cue=card.cue,
@@ -234,6 +235,4 @@ def card_view(
         easier_title=easier_title,
         easier_url=easier_url,
         harder=card.harder,
-        harder_title=harder_title,
-        harder_url=harder_url,
     )

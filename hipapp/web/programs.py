@@ -195,7 +195,8 @@ def history() -> ResponseReturnValue:
         )
         for p in cat.programs.values()
     }
-    data = HistoryData(cat.site.name, cat.site.contact, programs)
+    titles = {slug: card.title for slug, card in cat.exercises.items()}
+    data = HistoryData(cat.site.name, cat.site.contact, programs, titles)
     return render_template("history.html", data=data)
 
 

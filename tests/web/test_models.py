@@ -38,8 +38,9 @@ def test_player_data_names_variations_by_title_and_link() -> None:
     assert card["easier"] == "easy"
     assert card["easier_title"] == "Easy one"
     assert card["easier_url"] == "../../../exercises/easy/"
-    assert card["harder_title"] == "Top one"
-    assert card["harder_url"] == "../../../exercises/top/"
+    # The harder card is offered by its own title, from cards, and never linked.
+    assert (card["harder"], data["cards"]["top"]["title"]) == ("top", "Top one")
+    assert "harder_url" not in card
     assert card["pain_limit"] == 2
     assert data["program"] is None
     assert data["timing"] == {"lead_in": LEAD_IN, "switch": SWITCH, "rep_pace": 3}

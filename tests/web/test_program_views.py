@@ -200,6 +200,8 @@ def test_history_page_data_and_navigation(client: FlaskClient) -> None:
     program = data["programs"]["four-weeks"]
     assert program["length"] == 28 and program["today"] == "../programs/four-weeks/today/"
     assert program["workdays"][:6] == [1, 2, 3, 5, 6, 8]
+    # Card titles, for sessions saved before each entry kept its own.
+    assert data["cards"]["clamshell"] == "Banded clamshell" and len(data["cards"]) == 9
     index = client.get("/").get_data(as_text=True)
     assert '<li><a href="history/">History</a></li>' in index
     summaries = embedded(index, "programs-data")

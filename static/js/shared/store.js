@@ -19,6 +19,8 @@ export const KEYS = {
   // The slug of the program this device follows, and each program's start "YYYY-MM-DD".
   program: "hipapp:program:current",
   programStart: (slug) => `hipapp:program:${slug}:start`,
+  // The client's name, as they gave it for the summaries they send their studio.
+  clientName: "hipapp:client-name",
   // "1" once the install hint was dismissed.
   installHint: "hipapp:install-hint-dismissed",
   // The worker version whose "Ready offline" was announced.
