@@ -420,6 +420,7 @@ def test_the_sound_notice_fits_at_200_percent(
 def test_the_player_keeps_its_contract_attributes(morning: LiveServer, page: Page) -> None:
     """The plans page and the tests read these: data-phase, -side, -step, -remaining."""
     on_clock(page, morning.url + "/routines/morning/play/#start")
+    started(page)
     page.clock.run_for(6_000)
     s = screen(page)
     assert (s["phase"], s["side"], s["step"], s["remaining"]) == ("hold", "left", "1", "19")

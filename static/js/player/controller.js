@@ -75,18 +75,21 @@ export class PlayerController {
     const resumable = this.offerResume();
     this.update();
     const start = location.hash === "#start";
-    const offered = (start ? this.late() : late.shown).then((m) => (resumable ? 0 : this.offerSwaps(m))).catch(() => 0);
+    const offered = (start ? this.late() : late.shown).then((m) => (resumable ? 0 : this.offerSwaps(m)), () => {
+      this.view.notice("problem", t("The player could not load everything it needs. Reload the page to try again."));
+      return -1;
+    });
     // One tap from a link: "…/play/#start" begins at once, unless there is a choice to make
-    // first (an unfinished session to resume, or a card to swap: so it waits for the offers,
-    // and starts without them if their bundle can't load).
+    // first (an unfinished session to resume, or a card to swap), so it waits for the offers
+    // (and a session needs their bundle anyway).
     if (start) {
       history.replaceState(null, "", location.pathname + location.search);
       if (!resumable) offered.then((offers) => offers || this.timer.status !== "idle" || this.begin(null, false));
     }
   }
 
-  /* What the late bundle brings once it is in: the settings dialog, the cues, and the
-     device's screen lock and media controls (taken up at once when a session runs). */
+  /* What the late bundle brings once it is in: the settings dialog, the cues, End, the
+     screen lock and the media controls; then Start is enabled. */
   withLate(m) {
     this.m = m;
     this.cues = new m.Cues(this.settings, this.sound, () => this.view.flash());
