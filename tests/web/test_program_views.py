@@ -105,7 +105,7 @@ def test_day_pages_carry_the_weeks_dosage(client: FlaskClient) -> None:
     assert "2 × 35 s each side" in week2 and "2 × 30 s each side" not in week2
     rest = client.get(f"{P}/day/4/").get_data(as_text=True)
     assert "<h1>Day 4 of 28 · Rest day</h1>" in rest
-    assert 'href="play/">Start the gentle routine</a>' in rest
+    assert 'href="play/#start">Start the gentle routine</a>' in rest  # one tap begins it
     # The gentle routine plays as written, even in week 4 (day 25 is a rest day).
     late_rest = client.get(f"{P}/day/25/").get_data(as_text=True)
     assert "20 s each side" in rest and "20 s each side" in late_rest
