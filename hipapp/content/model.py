@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Literal
 
 Sides = Literal["both", "none"]
+# When the discomfort check comes: once at the end of a session, or after each exercise.
+PainCheck = Literal["end", "after_each"]
+PAIN_CHECKS: tuple[PainCheck, ...] = ("end", "after_each")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Site:
     contact: str = ""
     disclaimer: str = ""
     phrases: Mapping[str, str] = field(default_factory=dict)  # key → the studio's wording
+    pain_check: PainCheck = "end"
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class Dosage:
     sides: Sides = "none"
     sets: int = 1
     rest: int = 0
+    # Reps that can't be paced: the player waits for Done instead of counting them.
+    wait: bool = False
 
 
 @dataclass(frozen=True)

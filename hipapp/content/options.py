@@ -220,6 +220,18 @@ class Choice(Option[str | None]):
         raise Invalid(f"expected {allowed}, got {describe(value)}")
 
 
+class Flag(Option[bool | None]):
+    """true or false (YAML's yes, no, on and off are the same)."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+
+    def convert(self, value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise Invalid(f"expected true or false, got {describe(value)}")
+
+
 class Slug(Option[str | None]):
     """The slug (file name without .md) of another card or routine."""
 

@@ -26,7 +26,7 @@ RESERVED = {"exercises", "routines", "programs", "media", "static", "history", "
 
 
 def read_dosage(v: DosageFields, base: Dosage, *, card: bool) -> Dosage:
-    """hold/reps/tempo/sides/sets/rest over ``base`` (a card's dosage, or the defaults)."""
+    """hold/reps/tempo/sides/sets/rest/wait over ``base`` (a card's dosage, or the defaults)."""
     if v.given("hold") and v.given("reps"):
         v.at.report("hold", "use either hold (seconds) or reps, not both")
     elif card and not v.given("hold") and not v.given("reps"):
@@ -39,6 +39,9 @@ def read_dosage(v: DosageFields, base: Dosage, *, card: bool) -> Dosage:
         hold, reps = v.hold, None
     elif v.given("reps"):
         hold, reps = None, v.reps if v.reps is not None else base.reps
+    wait = v.wait if v.wait is not None else base.wait
+    if v.wait and reps is None:
+        v.at.report("wait", "only reps can wait for Done; a hold counts down by itself")
     return Dosage(
         hold=hold,
         reps=reps,
@@ -46,6 +49,8 @@ def read_dosage(v: DosageFields, base: Dosage, *, card: bool) -> Dosage:
         sides=v.sides or base.sides,  # type: ignore[arg-type]
         sets=v.sets if v.sets is not None else base.sets,
         rest=v.rest if v.rest is not None else base.rest,
+        # A routine that turns a waiting rep card into a hold plays a timed hold.
+        wait=wait and reps is not None,
     )
 
 

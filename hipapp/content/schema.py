@@ -12,7 +12,19 @@ from typing import ClassVar
 from ..errors import Severity
 from . import model
 from .language import Phrases, SiteLanguage
-from .options import HOUR, Change, Choice, Count, Duration, Items, Schema, Slug, Text, Words
+from .options import (
+    HOUR,
+    Change,
+    Choice,
+    Count,
+    Duration,
+    Flag,
+    Items,
+    Schema,
+    Slug,
+    Text,
+    Words,
+)
 from .site_options import Color, Contact, Url
 
 TITLE = "required; add a line like 'title: Glute bridge'"
@@ -52,6 +64,7 @@ class DosageFields(Schema):
     sides = SIDES
     sets = Count(1, MAX_SETS)
     rest = Duration(low=0, high=MAX_REST)
+    wait = Flag()  # reps that can't be paced wait for Done
 
 
 class CardFields(Titled, DosageFields):
@@ -144,3 +157,4 @@ class SiteFields(Schema):
     contact = Contact()
     disclaimer = Text()
     phrases = Phrases()
+    pain_check = Choice(model.PAIN_CHECKS)

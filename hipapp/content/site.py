@@ -53,4 +53,5 @@ def read_site(path: Path, rel: str, problems: list[Problem], media: Sequence[str
         contact=v.contact,
         disclaimer=v.disclaimer,
         phrases=v.phrases,
+        pain_check=v.pain_check or Site.pain_check,  # type: ignore[arg-type]
     )

@@ -74,12 +74,6 @@ class Words:
             "%(minutes)s min %(seconds)s s", minutes=self.number(minutes), seconds=self.number(secs)
         )
 
-    def total(self, seconds: int) -> str:
-        """An approximate total, rounded to whole minutes once past one minute."""
-        if seconds < 60:
-            return self.duration(seconds)
-        return self.gettext("%(minutes)s min", minutes=self.number(round(seconds / 60)))
-
     def join(self, items: Sequence[str]) -> str:
         """ "a, b and c" as the language joins a list."""
         return str(format_list(list(items), locale=self.locale))

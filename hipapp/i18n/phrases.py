@@ -14,7 +14,7 @@ PHRASES: Mapping[str, str] = {
     "first_up": "First up",
     "rest": "Rest",
     "session_complete": "Session complete",
-    "how_did_it_feel": "How did it feel?",
+    "how_did_it_feel": "How did each exercise feel?",  # the ratings at the end of a session
     # Buttons and pages.
     "start": "Start",
     "start_routine": "Start routine",

@@ -29,6 +29,9 @@ class Timed:
     sets: int = 0
     reps: int | None = None
     tempo: int | None = None
+    # True on a rep phase that waits for Done (the card's ``wait: true``); None, and so
+    # left out of the player's JSON, everywhere else.
+    wait: bool | None = None
 
 
 def expand_step(step: Step, *, lead_in: int = LEAD_IN, switch: int = SWITCH) -> list[Timed]:
@@ -57,7 +60,10 @@ def expand_exercise(
 def _work(slug: str, dosage: Dosage, side: Side | None, number: int) -> Timed:
     seconds = work_seconds(dosage)
     if dosage.reps is not None:
-        return Timed("reps", seconds, slug, side, number, dosage.sets, dosage.reps, dosage.tempo)
+        wait = True if dosage.wait else None
+        return Timed(
+            "reps", seconds, slug, side, number, dosage.sets, dosage.reps, dosage.tempo, wait
+        )
     return Timed("hold", seconds, slug, side, number, dosage.sets)
 
 

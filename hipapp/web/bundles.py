@@ -4,6 +4,15 @@ from __future__ import annotations
 
 # Source files, in dependency order: a module comes after every module it imports
 # (tests/test_js_structure.py checks it). Each bundle is one ES module in the browser.
+# The player's first screen: what a routine's player and a personal plan's player share.
+PLAYER = (
+    *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/after-shown.js"),
+    *("js/shared/store.js", "js/player/timer.js", "js/player/swaps.js"),
+    *("js/player/phrases.js", "js/player/settings.js", "js/player/session-store.js"),
+    *("js/player/sound.js", "js/player/keyboard.js", "js/player/view.js"),
+    "js/player/controller.js",
+)
+
 BUNDLES: dict[str, tuple[str, ...]] = {
     # One stylesheet for every page but the player: one render-blocking request per page,
     # and one cached file as the client moves between routines, programs and history.
@@ -23,22 +32,21 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         *("js/shared/i18n.js", "js/shared/store.js", "js/site/offline-status.js"),
         *("js/site/install-hint.js", "js/site/extras.js"),
     ),
-    "player_js": (
-        *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/after-shown.js"),
-        *("js/shared/store.js", "js/player/timer.js"),
-        *("js/player/pain-gates.js", "js/player/phrases.js", "js/player/settings.js"),
-        *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
-        *("js/player/media-session.js", "js/player/keyboard.js", "js/player/view.js"),
-        *("js/player/settings-panel.js", "js/player/pain-check.js", "js/player/controller.js"),
-        "js/player/index.js",
-    ),
-    # Imported by the player once the page has shown: needed only when a session ends.
+    "player_js": (*PLAYER, "js/player/index.js"),
+    # Imported by the player once the page has shown (at once for a session started from a
+    # link): the settings dialog, the swap offers, the ratings and what a session needs
+    # when it ends. Its stylesheet comes with it, after the page's one.
     "player_late_js": (
-        *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/dates.js"),
-        *("js/shared/store.js", "js/shared/store-migrations.js", "js/history/log.js"),
-        *("js/player/phrases.js", "js/player/log-entry.js", "js/player/summary.js"),
-        "js/player/late.js",
+        *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),
+        *("js/shared/dates.js", "js/shared/durations.js", "js/shared/store.js"),
+        *("js/shared/store-migrations.js", "js/history/log.js", "js/player/phrases.js"),
+        *("js/player/settings.js", "js/player/settings-panel.js", "js/player/cues.js"),
+        *("js/player/wake-lock.js", "js/player/media-session.js", "js/player/session-controls.js"),
+        *("js/player/speech.js", "js/player/swap-offers.js"),
+        *("js/player/ratings.js", "js/player/rating-on-the-way.js", "js/player/log-entry.js"),
+        *("js/player/summary.js", "js/player/late.js"),
     ),
+    "player_late_css": ("css/player-late.css",),
     # Programs and the client's history: one script per page; shared helpers come first.
     "today_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),
@@ -67,12 +75,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "js/plans/client.js",
     ),
     "plan_play_js": (
-        *("js/shared/dom.js", "js/shared/i18n.js", "js/shared/after-shown.js"),
-        *("js/shared/store.js", "js/player/timer.js"),
-        *("js/player/pain-gates.js", "js/player/phrases.js", "js/player/settings.js"),
-        *("js/player/session-store.js", "js/player/cues.js", "js/player/wake-lock.js"),
-        *("js/player/media-session.js", "js/player/keyboard.js", "js/player/view.js"),
-        *("js/player/settings-panel.js", "js/player/pain-check.js", "js/player/controller.js"),
+        *PLAYER,
         *("js/shared/dates.js", "js/plans/expand.js", "js/plans/link.js"),
         *("js/plans/library.js", "js/plans/saved.js", "js/plans/words.js"),
         *("js/plans/session.js", "js/plans/play.js"),

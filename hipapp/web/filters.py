@@ -49,6 +49,7 @@ def register_filters(env: Environment) -> None:
     env.filters.update(
         dosage=lambda dosage: dosage_text(dosage, words(current_app)),
         duration=lambda seconds: words(current_app).duration(seconds),
-        total=lambda seconds: words(current_app).total(seconds),
+        # Totals are exact ("1 min 45 s"): a week's progression shows, even by seconds.
+        total=lambda seconds: words(current_app).duration(seconds),
         data_json=data_json,
     )

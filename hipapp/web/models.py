@@ -1,29 +1,27 @@
 """View models: the one typed contract for every JSON document the browser reads.
 
-Each page that runs a script embeds one of these as ``<script type="application/json">``
-(the ``data_json`` filter serialises them). The scripts read nothing else from the
-server, so a field added here is the whole change on the Python side.
-
-The contract, by element id:
+Each page that runs a script embeds one as ``<script type="application/json">`` (the
+``data_json`` filter), and the scripts read nothing else from the server. By element id:
 
 ``player-data`` (``PlayerData``; play pages of routines and program days)
     ``title``, ``total`` (seconds, rep steps at their pace), ``timing`` (the defaults a
     person may change in Settings: ``lead_in``, ``switch``, ``rep_pace``), ``steps``
     (hipapp.plan.sequence.Timed, with empty fields left out), ``cards`` (slug →
-    ``CardView``), ``program`` (``ProgramRef``, or null on a routine's player) and
-    ``plan`` (``PlanRef``; null except on a personal plan's player, whose page builds
-    this whole document in the browser from the plan and ``plan/library.json``).
+    ``CardView``: the session's cards and their easier and harder cards), ``swaps``
+    (slug → the timed steps of an easier or harder card as written, played in place of
+    the session's card when the person accepts the offer), ``pain_check`` ("end" or
+    "after_each"), ``program`` (``ProgramRef``, or null on a routine's player; ``next``
+    is the following day, or null) and ``plan`` (``PlanRef``; null except on a personal
+    plan's player, whose page builds this document from the plan and the library).
 ``program-data`` (``TodayData``; a program's today page)
-    ``slug``, ``title``, ``length``, ``days`` (``DayView`` for every day, in order),
-    ``plan`` (the personal plan page) and ``studio`` (for calendar events).
+    ``slug``, ``title``, ``length``, ``days`` (``DayView`` for each day, in order), ``plan``
+    (the personal plan page) and ``studio`` (for calendar events).
 ``programs-data`` (slug → ``ProgramSummary``; the home page's "continue" card)
-``history-data`` (``HistoryData``; the history page)
+``history-data`` (``HistoryData``; the history page: studio, contact, programs, card titles)
 ``plan/library.json`` (``PlanLibrary``; fetched by the plan pages and the share forms)
     What a personal plan builds on: every card (dosage and ``CardView``), routine and
-    program with its ``revision``, the ``bounds`` of every dosage field, the ``timing``
-    rules and the studio's name. Its links are relative to the JSON file itself.
-
-Links in these documents are relative to the page that embeds them.
+    program with its ``revision``, the dosage ``bounds``, the ``timing`` rules and the
+    studio's name. Its links are relative to the JSON file; the others' to their page.
 """
 
 from __future__ import annotations
@@ -33,11 +31,11 @@ from dataclasses import dataclass, is_dataclass
 from typing import Any
 from urllib.parse import quote
 
-from ..content.model import Dosage, Exercise, Progression, Step
+from ..content.model import Dosage, Exercise, PainCheck, Progression, Step
 from ..content.schema import MAX_HOLD, MAX_REPS, MAX_REST, MAX_SETS
 from ..content.timing import DEFAULT_TEMPO, LEAD_IN, SWITCH
 from ..plan.link import MAX_CLIENT, MAX_NOTE
-from ..plan.sequence import Timed, total_seconds
+from ..plan.sequence import Timed, expand_exercise, total_seconds
 
 
 @dataclass(frozen=True)
@@ -61,9 +59,19 @@ class CardView:
     easier: str | None
     easier_title: str | None
     easier_url: str | None
+    # The harder card is offered by its own card's title (it comes along in ``cards``) and
+    # never linked, so it needs only its slug: every byte here is on the first screen.
     harder: str | None
-    harder_title: str | None
-    harder_url: str | None
+
+
+@dataclass(frozen=True)
+class NextDay:
+    """The program day after a session's, for the summary: "Tomorrow: Hip strength, 18 min"."""
+
+    n: int
+    title: str
+    rest: bool
+    total: int  # seconds; 0 on a rest day with no gentle routine
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,7 @@ class ProgramRef:
     title: str
     day: int
     days: int
+    next: NextDay | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,8 @@ class PlayerData:
     timing: Timing
     steps: list[dict[str, Any]]
     cards: dict[str, CardView]
+    swaps: dict[str, list[dict[str, Any]]]
+    pain_check: PainCheck = "end"
     program: ProgramRef | None = None
     plan: PlanRef | None = None
 
@@ -209,11 +220,13 @@ class HistoryProgram:
 
 @dataclass(frozen=True)
 class HistoryData:
-    """The history page: who to send a summary to, and the programs to count."""
+    """The history page: who to send a summary to, the programs to count, and each card's
+    title (slug → title) for sessions saved before entries kept their own titles."""
 
     studio: str
     contact: str
     programs: dict[str, HistoryProgram]
+    cards: dict[str, str]
 
 
 def plain(value: Any) -> Any:
@@ -235,44 +248,64 @@ def player_data(
     *,
     media_url: str,
     exercise_url: str,
+    pain_check: PainCheck = "end",
     program: ProgramRef | None = None,
 ) -> PlayerData:
     """The player's data for a session of ``timed`` phases.
 
     ``media_url`` and ``exercise_url`` are the relative prefixes of images and card pages
     from the play page; each card names its easier and harder variations by title and
-    link, so the player can offer them without a second request.
+    link, and those variations come along whole (card and steps), so the player can
+    offer one in a card's place without a second request, offline too.
     """
     # The session's own cards, in the order they first come up: looking each one up
     # (rather than filtering the whole library) keeps a play page's cost independent of
     # how many cards the studio has.
     used = dict.fromkeys(t.exercise for t in timed if t.exercise)
+    own = {slug: card for slug in used if (card := exercises.get(slug)) is not None}
+    variations = {
+        slug: card
+        for c in own.values()
+        for slug in (c.easier, c.harder)
+        if slug and slug not in own and (card := exercises.get(slug)) is not None
+    }
     cards = {
         slug: card_view(card, exercises, media_url, exercise_url)
-        for slug in used
-        if (card := exercises.get(slug)) is not None
+        for slug, card in {**own, **variations}.items()
+    }
+    swaps = {
+        slug: steps_json(expand_exercise(slug, card.dosage))
+        for c in own.values()
+        for slug in (c.easier, c.harder)
+        if slug and (card := exercises.get(slug)) is not None
     }
     return PlayerData(
         title=title,
         total=total_seconds(timed),
         timing=Timing(),
-        steps=[{k: v for k, v in vars(t).items() if v is not None} for t in timed],
+        steps=steps_json(timed),
         cards=cards,
+        swaps=swaps,
+        pain_check=pain_check,
         program=program,
     )
+
+
+def steps_json(timed: list[Timed]) -> list[dict[str, Any]]:
+    """Timed phases as the player reads them: empty fields are left out, every byte counts."""
+    return [{k: v for k, v in vars(t).items() if v is not None} for t in timed]
 
 
 def card_view(
     card: Exercise, exercises: Mapping[str, Exercise], media_url: str, exercise_url: str
 ) -> CardView:
-    """One card for the player, with its variations' titles and links."""
+    """One card for the player, with its easier variation's title and link."""
 
     def variation(slug: str | None) -> tuple[str | None, str | None]:
         other = exercises.get(slug) if slug else None
         return (other.title, f"{exercise_url}{slug}/") if other else (None, None)
 
     easier_title, easier_url = variation(card.easier)
-    harder_title, harder_url = variation(card.harder)
     return CardView(
         title=card.title,
         cue=card.cue,
@@ -283,6 +316,4 @@ def card_view(
         easier_title=easier_title,
         easier_url=easier_url,
         harder=card.harder,
-        harder_title=harder_title,
-        harder_url=harder_url,
     )

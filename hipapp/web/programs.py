@@ -14,6 +14,7 @@ from .models import (
     DayView,
     HistoryData,
     HistoryProgram,
+    NextDay,
     ProgramRef,
     ProgramSummary,
     TodayData,
@@ -123,13 +124,28 @@ def play(slug: str, n: int) -> ResponseReturnValue:
         abort(404)
     cat = catalogue(current_app)
     routine = cat.routines[item.routine]
+    following = _day(program, n + 1) if n < length(program) else None
     data = player_data(
         routine.title,
         expand(item.steps),
         cat.exercises,
         media_url=url("site.index") + "media/",
         exercise_url=url("site.exercises"),
-        program=ProgramRef(slug, program.title, n, length(program)),
+        pain_check=cat.site.pain_check,
+        program=ProgramRef(
+            slug,
+            program.title,
+            n,
+            length(program),
+            NextDay(
+                following.number,
+                following.title,
+                following.rest,
+                total_seconds(expand(following.steps)),
+            )
+            if following
+            else None,
+        ),
     )
     return render_template(
         "play.html",
@@ -196,7 +212,8 @@ def history() -> ResponseReturnValue:
         )
         for p in cat.programs.values()
     }
-    data = HistoryData(cat.site.name, cat.site.contact, programs)
+    titles = {slug: card.title for slug, card in cat.exercises.items()}
+    data = HistoryData(cat.site.name, cat.site.contact, programs, titles)
     return render_template("history.html", data=data)
 
 

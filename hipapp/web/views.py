@@ -67,6 +67,7 @@ def play(slug: str) -> ResponseReturnValue:
         cat.exercises,
         media_url=url("site.index") + "media/",
         exercise_url=url("site.exercises"),
+        pain_check=cat.site.pain_check,
     )
     return render_template(
         "play.html", routine=item, data=data, back=("site.routine", {"slug": slug}), day=None

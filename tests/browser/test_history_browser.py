@@ -114,7 +114,7 @@ def test_history_shows_calendar_streak_weeks_and_adherence(
     assert page.locator("#completed-count").inner_text() == "7"
     # Workdays 1, 2, 3, 5, 6, 8, 9 are due by day 9; day 9 was ended early.
     assert page.locator("#adherence li").all_inner_texts() == [
-        "Four weeks to stronger hips: 6 of 7 sessions, started 2026-11-13"
+        "Four weeks to stronger hips: 6 of 7 sessions, started Nov 13, 2026"
     ]
     table = page.get_by_role("table")
     assert table.locator("caption").text_content() == "November 2026: 7 days with a session"
@@ -132,7 +132,8 @@ def test_history_shows_calendar_streak_weeks_and_adherence(
         "Sun",
     ]
     weeks = page.locator("#weeks li").all_inner_texts()
-    assert [w.replace("\n", " ") for w in weeks[:2]] == [
+    # The first session was in the week of Nov 9: no empty weeks listed before it.
+    assert [w.replace("\n", " ") for w in weeks] == [
         "This week 4 sessions",
         "Week of Nov 9 3 sessions",
     ]
@@ -140,9 +141,11 @@ def test_history_shows_calendar_streak_weeks_and_adherence(
     assert first.get_attribute("data-id") == "s9"
     assert "ended early" in first.inner_text()
     flagged = page.locator("#recent li.flagged")
+    # Exercises by their titles (the library's, for entries saved without their own).
     assert flagged.locator(".pain-flag").inner_text() == (
-        "Above the pain limit: clamshell 4/10 (limit 2)"
+        "Above the pain limit: Banded clamshell 4/10 (limit 2)"
     )
+    assert "Skipped: Side plank clamshell" in flagged.inner_text()
 
 
 def test_month_navigation_by_keyboard(phone: BrowserContext, live_server: LiveServer) -> None:
@@ -190,9 +193,11 @@ def test_csv_download_has_every_session(phone: BrowserContext, live_server: Live
         "title": "Hip strength",
         "duration_seconds": "600",
         "completed": "yes",
-        "done": "hip-flexor-stretch;glute-bridge",
-        "skipped": "side-plank-clamshell",
-        "pain": "clamshell 4/10 (limit 2)",
+        "done": "Half-kneeling hip flexor stretch; Glute bridge",
+        "skipped": "Side plank clamshell",
+        "pain": "Banded clamshell 4/10 (limit 2)",
+        "done_slugs": "hip-flexor-stretch;glute-bridge",
+        "skipped_slugs": "side-plank-clamshell",
     }
     assert page.locator("#data-status").inner_text() == "Downloaded 8 sessions as CSV."
 
@@ -277,12 +282,13 @@ def test_send_to_studio_with_web_share(phone: BrowserContext, live_server: LiveS
     text = page.evaluate("window.shared.text")
     lines = text.split("\n")
     assert lines[0] == "My exercise history for Hip Mobility Studio"
-    assert "Four weeks to stronger hips: 6 of 7 sessions, started 2026-11-13" in lines
+    assert "Four weeks to stronger hips: 6 of 7 sessions, started Nov 13, 2026" in lines
     assert "Sessions with discomfort above the limit: 1" in lines
     assert (
-        "2026-11-20 Hip strength (day 8), 10 min, completed; above the pain limit: "
-        "clamshell 4/10 (limit 2)"
+        "Nov 20, 2026 Hip strength (day 8), 10 min, completed; above the pain limit: "
+        "Banded clamshell 4/10 (limit 2)"
     ) in lines
+    assert "clamshell" not in text.replace("Banded clamshell", "")  # no slugs, only titles
 
 
 def test_send_to_studio_falls_back_to_email(phone: BrowserContext, live_server: LiveServer) -> None:
@@ -296,6 +302,15 @@ def test_send_to_studio_falls_back_to_email(phone: BrowserContext, live_server: 
     query = parse_qs(parts.query)
     assert query["subject"] == ["My exercise history"]
     assert "Four weeks to stronger hips: 6 of 7 sessions" in query["body"][0]
+    assert "From" not in query["body"][0]
+    # The client's name, asked once and kept on the device, signs the summary.
+    page.get_by_label("Your name, for the summary you send").fill("Alex Doe")
+    page.get_by_label("Your name, for the summary you send").dispatch_event("change")
+    assert page.evaluate("localStorage.getItem('hipapp:client-name')") == "Alex Doe"
+    body = parse_qs(urlsplit(mail.get_attribute("href") or "").query)["body"][0]
+    assert body.split("\n")[:2] == ["My exercise history for Hip Mobility Studio", "From Alex Doe"]
+    page.reload()
+    assert page.get_by_label("Your name, for the summary you send").input_value() == "Alex Doe"
 
 
 def test_a_damaged_log_is_reported_and_never_overwritten(
@@ -369,11 +384,11 @@ def test_a_session_recorded_by_the_player_shows_in_history_and_csv(
     assert page.locator("#streak").inner_text() == "1 day"
     assert page.locator("td.done").get_attribute("data-date") == "2026-11-21"
     assert page.locator("#adherence li").inner_text() == (
-        "Four weeks to stronger hips: 1 of 7 sessions, started 2026-11-13"
+        "Four weeks to stronger hips: 1 of 7 sessions, started Nov 13, 2026"
     )
     assert page.locator("#recent li").first.inner_text().split("\n") == [
         "Hip strength",
-        "Nov 21 · day 9 · 18 min · completed",
+        "Nov 21, 2026 · day 9 · 18 min · completed",
     ]
     with page.expect_download() as info:
         page.get_by_role("button", name="Download CSV").click()
@@ -381,4 +396,4 @@ def test_a_session_recorded_by_the_player_shows_in_history_and_csv(
     assert [(r["id"], r["program"], r["day"], r["completed"]) for r in rows] == [
         (entry["id"], "four-weeks", "9", "yes")
     ]
-    assert rows[0]["pain"] == "clamshell 1/10 (limit 2)"
+    assert rows[0]["pain"] == "Banded clamshell 1/10 (limit 2)"

@@ -49,6 +49,8 @@ def test_record_fills_defaults_and_reads_back(page: Page, live_server: LiveServe
         "done": [],
         "skipped": [],
         "pain": [],
+        "swaps": [],
+        "titles": {},
     }
     assert read == {"entries": [entry], "problems": [], "aside": 0}
     assert stored(page) == {"version": 1, "entries": [entry]}
@@ -80,6 +82,8 @@ def test_a_v0_log_migrates_and_keeps_a_backup(page: Page, live_server: LiveServe
         "done": [],
         "skipped": [],
         "pain": [],
+        "swaps": [],
+        "titles": {},
     }
     assert read["entries"] == [migrated]
     assert stored(page) == v0  # reading never writes

@@ -65,7 +65,10 @@ def dosages(draw: st.DrawFn) -> Dosage:
         return Dosage(hold=draw(seconds), sides=draw(sides), sets=draw(sets), rest=draw(rests))
     tempo = draw(st.one_of(st.none(), st.integers(1, 6)))
     reps = draw(st.one_of(st.integers(1, 20), st.just(1000)))
-    return Dosage(reps=reps, tempo=tempo, sides=draw(sides), sets=draw(sets), rest=draw(rests))
+    wait = draw(st.booleans())  # reps that wait for Done
+    return Dosage(
+        reps=reps, tempo=tempo, sides=draw(sides), sets=draw(sets), rest=draw(rests), wait=wait
+    )
 
 
 rests = st.one_of(st.just(0), small, st.just(3600))

@@ -40,7 +40,7 @@ def test_today_and_history_work_from_the_export(
         page.goto(export.url + "/hips/history/")
         expect(page.locator("#history")).to_have_attribute("data-state", "ready")
         assert page.locator("#adherence li").inner_text() == (
-            "Four weeks to stronger hips: 0 of 7 sessions, started 2026-11-13"
+            "Four weeks to stronger hips: 0 of 7 sessions, started Nov 13, 2026"
         )
         page.goto(export.url + "/hips/")
         expect(page.locator("#continue .continue-day")).to_have_text("Day 9 of 28 · Hip strength")

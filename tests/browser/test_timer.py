@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 from ..support.browser import LiveServer
 
 # lead-in 5 s, left 20 s, switch 5 s, right 20 s, rest 10 s, 3 reps at 2 s, 4 reps (wait).
+# A rep step without a tempo and without wait is counted at the rep pace (3 s here).
 STEPS = [
     {"kind": "lead-in", "seconds": 5, "exercise": "a", "set": 1, "sets": 1},
     {"kind": "hold", "seconds": 20, "exercise": "a", "side": "left", "set": 1, "sets": 1},
@@ -17,8 +18,9 @@ STEPS = [
     {"kind": "hold", "seconds": 20, "exercise": "a", "side": "right", "set": 1, "sets": 1},
     {"kind": "rest", "seconds": 10, "set": 0, "sets": 0},
     {"kind": "reps", "seconds": 6, "exercise": "b", "set": 1, "sets": 1, "reps": 3, "tempo": 2},
-    {"kind": "reps", "seconds": 12, "exercise": "c", "set": 1, "sets": 1, "reps": 4},
+    {"kind": "reps", "seconds": 12, "exercise": "c", "set": 1, "sets": 1, "reps": 4, "wait": True},
 ]
+PACED = {"kind": "reps", "seconds": 15, "exercise": "c", "set": 2, "sets": 2, "reps": 5}
 CARDS = {
     "a": {"title": "Figure-4", "pain_limit": 2},
     "b": {"title": "Bridge", "pain_limit": None},
@@ -29,11 +31,12 @@ T0 = 1_000_000
 PRELUDE = """
 async ([steps, cards, t0]) => {
   const {Timer, timedSteps, cuesBetween} = await import('/static/js/player/timer.js');
-  const P = await import('/static/js/player/phrases.js');
+  const P = {...await import('/static/js/player/phrases.js'),
+             ...await import('/static/js/player/speech.js')};
   const pick = (s) => ({index: s.index, phase: s.phase, seconds: s.seconds,
     remaining: s.remaining, side: (s.step && s.step.side) || '', status: s.status});
-  const timer = (gates = [], leadIn = 5, change = 5) =>
-    new Timer(timedSteps(steps, leadIn, change), gates);
+  const timer = (leadIn = 5, change = 5, pace = 3) =>
+    new Timer(timedSteps(steps, leadIn, change, pace));
 """
 
 
@@ -119,36 +122,12 @@ def test_skip_and_back_land_on_the_right_step(js: Any) -> None:
     assert got[5][1]["status"] == "done"
 
 
-def test_the_pain_gate_holds_the_timer_until_done(js: Any) -> None:
-    got = js("""
-      const t = timer([3, 6]); t.start(t0);
-      const gate = pick(t.state(t0 + 50000 + 600000));
-      t.pause(t0 + 700000);  // pausing at the gate does nothing
-      const still = pick(t.state(t0 + 700000));
-      t.done(t0 + 700000);
-      return [gate, still, pick(t.state(t0 + 700000)), pick(t.state(t0 + 710000))];
-    """)
-    assert got[0] == {
-        "index": 3,
-        "phase": "pain",
-        "seconds": 0,
-        "remaining": 0,
-        "side": "right",
-        "status": "running",
-    }
-    assert got[1]["phase"] == "pain"
-    assert got[2]["phase"] == "rest" and got[2]["seconds"] == 10
-    assert got[3]["phase"] == "reps" and got[3]["index"] == 5
-
-
 def test_restore_resumes_mid_step_with_the_time_already_run(js: Any) -> None:
     got = js("""
-      const t = timer([3]); t.restore(t0, 1, 8000, false, 13000);
+      const t = timer(); t.restore(t0, 1, 8000, 13000);
       const mid = t.state(t0 + 2000);
-      const g = timer([3]); g.restore(t0, 3, 20000, true, 50000);
-      const gate = pick(g.state(t0 + 90000));
-      const n = timer([]); n.restore(t0, 3, 20000, true, 50000);  // no gate there any more
-      return [pick(mid), mid.active, gate, pick(n.state(t0))];
+      const n = timer(); n.restore(t0, 3, 20000, 50000);  // saved as the right side ended
+      return [pick(mid), mid.active, pick(n.state(t0))];
     """)
     assert got[0] == {
         "index": 1,
@@ -159,32 +138,39 @@ def test_restore_resumes_mid_step_with_the_time_already_run(js: Any) -> None:
         "status": "running",
     }
     assert got[1] == 15000  # 13 s before the reload, 2 s since
-    assert got[2]["phase"] == "pain" and got[2]["index"] == 3
-    assert got[3]["phase"] == "rest" and got[3]["index"] == 4
-
-
-def test_set_gates_turns_the_pain_check_on_and_off_mid_session(js: Any) -> None:
-    got = js("""
-      const t = timer([3, 6]); t.start(t0);
-      t.setGates([]);
-      const off = pick(t.state(t0 + 51000));
-      const u = timer([]); u.start(t0);
-      u.setGates([3]);
-      return [off, pick(u.state(t0 + 51000))];
-    """)
-    assert got[0]["phase"] == "rest" and got[0]["index"] == 4
-    assert got[1]["phase"] == "pain" and got[1]["index"] == 3
+    assert got[2]["phase"] == "rest" and got[2]["index"] == 4
 
 
 def test_lead_in_and_switch_lengths_are_rescaled(js: Any) -> None:
     got = js("""
-      const t = timer([], 3, 0); t.start(t0);
+      const t = timer(3, 0); t.start(t0);
       return [t.total, pick(t.state(t0 + 3000)), pick(t.state(t0 + 23000))];
     """)
     assert got[0] == (3 + 20 + 0 + 20 + 10 + 6 + 12) * 1000
     assert got[1]["phase"] == "hold" and got[1]["index"] == 1
     # A zero-length switch passes straight to the right side.
     assert got[2]["phase"] == "hold" and got[2]["index"] == 3 and got[2]["seconds"] == 20
+
+
+def test_rep_steps_count_at_their_pace_and_done_ends_them_early(js: Any) -> None:
+    got = js(
+        """
+      const paced = timedSteps([PACED_STEP], 5, 5, 4)[0];
+      const t = new Timer(timedSteps([PACED_STEP, steps[4]], 5, 5, 3)); t.start(t0);
+      const counting = pick(t.state(t0 + 14999));
+      const moved = pick(t.state(t0 + 15000));
+      const u = new Timer(timedSteps([PACED_STEP, steps[4]], 5, 5, 3)); u.start(t0);
+      u.done(t0 + 4000);  // Done ends a counted rep step early
+      const early = pick(u.state(t0 + 4000));
+      const w = timer(); w.start(t0); w.done(t0 + 6000);  // Done means nothing in a hold
+      return [paced.ms, paced.beat, paced.wait, counting, moved, early, pick(w.state(t0 + 6000))];
+    """.replace("PACED_STEP", str(PACED).replace("True", "true"))
+    )
+    assert got[:3] == [20000, 4000, False]  # 5 reps at a 4 s pace; a step that doesn't wait
+    assert (got[3]["index"], got[3]["phase"], got[3]["seconds"]) == (0, "reps", 1)
+    assert (got[4]["index"], got[4]["phase"]) == (1, "rest")
+    assert (got[5]["index"], got[5]["phase"], got[5]["seconds"]) == (1, "rest", 10)
+    assert (got[6]["index"], got[6]["phase"]) == (1, "hold")
 
 
 def test_cues_fire_once_and_a_frozen_tab_skips_what_it_missed(js: Any) -> None:
@@ -236,6 +222,7 @@ def test_cues_fire_once_and_a_frozen_tab_skips_what_it_missed(js: Any) -> None:
         (64000, "count", 2),
         (64000, "rep", 2),
         (65000, "count", 1),
+        (66000, "rep", 3),  # the last rep is counted too, before the next step's cue
         (66000, "enter", 6),
     ]
     assert got["frozen"] == [{"type": "enter", "index": 4}]  # one cue, not a burst
@@ -245,23 +232,42 @@ def test_cues_fire_once_and_a_frozen_tab_skips_what_it_missed(js: Any) -> None:
 
 def test_phrases_say_and_show_each_step(js: Any) -> None:
     got = js("""
-      const s = timedSteps(steps, 5, 5);
+      const s = timedSteps(steps, 5, 5, 3);
+      const sets = timedSteps([
+        {kind: "hold", seconds: 30, exercise: "a", side: "right", set: 2, sets: 3},
+        {kind: "rest", seconds: 15, exercise: "a", set: 2, sets: 3},
+        {kind: "hold", seconds: 90, exercise: "a", side: "left", set: 3, sets: 3},
+        {kind: "hold", seconds: 120, exercise: "b", set: 1, sets: 1},
+      ], 5, 5, 3);
       return {
         speech: s.map((st, i) => P.entrySpeech(st, s[i + 1], cards)),
+        sets: sets.map((st, i) => P.entrySpeech(st, sets[i + 1], cards)),
+        complete: [45, 600, 629].map(P.completeSpeech),
         labels: s.map((st) => P.phaseLabel(st.kind, st)),
         clock: [0, 9, 60, 125, 3600].map(P.clock),
-        where: [P.whereText(s[3], 8000, false, cards), P.whereText(s[6], 0, false, cards),
-                P.whereText(s[3], 20000, true, cards), P.whereText(s[4], 0, false, cards)],
+        where: [P.whereText(s[3], 8000, cards), P.whereText(s[6], 0, cards),
+                P.whereText(s[4], 0, cards)],
       };
     """)
     assert got["speech"] == [
-        "Get ready: Figure-4",
-        "Left side",
-        "Switch sides",
-        "Right side",
-        "Rest. Next: Bridge",
-        "3 reps",
-        "4 reps",
+        ["Get ready: Figure-4"],
+        ["Left side, 20 seconds"],
+        ["Switch sides"],
+        ["Right side, 20 seconds"],
+        ["Rest 10 seconds. Then Bridge"],
+        ["3 reps"],
+        ["4 reps", "Tap Done when you finish"],  # only a step that waits says so
+    ]
+    assert got["sets"] == [
+        ["Set 2 of 3, right side, 30 seconds"],
+        ["Rest 15 seconds. Then set 3 of Figure-4"],
+        ["Set 3 of 3, left side, 1 minute 30 seconds"],
+        ["Hold for 2 minutes"],
+    ]
+    assert got["complete"] == [
+        "Session complete, 45 seconds",
+        "Session complete, 10 minutes",
+        "Session complete, 10 minutes",
     ]
     assert got["labels"] == [
         "Get ready",
@@ -276,33 +282,24 @@ def test_phrases_say_and_show_each_step(js: Any) -> None:
     assert got["where"] == [
         "Figure-4, right side, 0:12 left",
         "Squat, 4 reps",
-        "Figure-4, right side, discomfort check",
         "Rest, 0:10 left",
     ]
-
-
-def test_pain_gates_follow_the_last_step_of_each_limited_exercise(js: Any) -> None:
-    got = js("""
-      const {painGates} = await import('/static/js/player/pain-gates.js');
-      return painGates(timedSteps(steps, 5, 5), cards);
-    """)
-    # "a" ends at its right side (3); "b" has no limit; "c" ends the routine (6).
-    assert got == [3, 6]
 
 
 def test_log_entry_counts_what_was_done_and_skipped(js: Any) -> None:
     """A session ended early at b's reps, with a skipped: what the history records."""
     got = js("""
       const {logEntry} = await import('/static/js/player/log-entry.js');
-      const timed = timedSteps(steps, 5, 5);
+      const timed = timedSteps(steps, 5, 5, 3);
       const run = {started: '2026-11-21T09:00:00.000Z', skipped: new Set(['a']),
-                   pain: [{exercise: 'a', rating: 1, limit: 2}]};
-      const data = {title: 'Daily', program: {slug: 'four-weeks', day: 3}};
-      const state = {status: 'done', gate: false, index: 5, active: 61400};
+                   pain: [{exercise: 'a', rating: 1, limit: 2}],
+                   swaps: [{from: 'x', to: 'b', why: 'easier'}]};
+      const data = {title: 'Daily', program: {slug: 'four-weeks', day: 3}, cards};
+      const state = {status: 'done', index: 5, active: 61400};
       const ended = new Date('2026-11-21T09:02:00.000Z');
       const common = {run, steps: timed, data, routine: 'daily', ended, salt: 'x1'};
       return [logEntry({...common, state, completed: false}),
-              logEntry({...common, state: {...state, gate: true}, completed: false}),
+              logEntry({...common, state: {...state, index: 6}, completed: false}),
               logEntry({...common, state, completed: true}).done];
     """)
     assert got[0] == {
@@ -319,9 +316,11 @@ def test_log_entry_counts_what_was_done_and_skipped(js: Any) -> None:
         "done": [],
         "skipped": ["a"],
         "pain": [{"exercise": "a", "rating": 1, "limit": 2}],
+        "swaps": [{"from": "x", "to": "b", "why": "easier"}],
+        "titles": {"a": "Figure-4", "b": "Bridge", "c": "Squat"},
     }
     assert got[0]["date"] in ("2026-11-20", "2026-11-21", "2026-11-22")
-    assert got[1]["done"] == ["b"]  # waiting at its gate, b was played through
+    assert got[1]["done"] == ["b"]  # ended at c: b was played through
     assert got[2] == ["b", "c"]
 
 

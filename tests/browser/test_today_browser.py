@@ -57,7 +57,7 @@ def test_first_visit_without_a_start_makes_today_day_1(
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == "2026-11-21"
     assert page.evaluate("localStorage.getItem('hipapp:program:current')") == "four-weeks"
     start = page.get_by_role("link", name="Start", exact=True)
-    assert start.get_attribute("href") == "../day/1/play/"
+    assert start.get_attribute("href") == "../day/1/play/#start"  # one tap begins it
     assert page.locator(".started").inner_text() == "Day 1 was Saturday, November 21, 2026."
 
 
@@ -75,8 +75,8 @@ def test_a_rest_day_offers_the_gentle_routine(
 ) -> None:
     page = open_today(berlin, live_server, "?start=2026-11-18")
     assert title(page) == "Day 4 of 28 · Rest day"
-    gentle = page.get_by_role("link", name="Optional gentle routine (4 min)")
-    assert gentle.get_attribute("href") == "../day/4/play/"
+    gentle = page.get_by_role("link", name="Optional gentle routine (4 min 1 s)")
+    assert gentle.get_attribute("href") == "../day/4/play/#start"
     assert page.get_by_role("link", name="Start", exact=True).count() == 0
 
 
@@ -91,7 +91,11 @@ def test_day_9_links_to_its_player(berlin: BrowserContext, live_server: LiveServ
         "title": "Four weeks to stronger hips",
         "day": 9,
         "days": 28,
-    }
+        "next": {"n": 10, "title": "Daily hips for a calmer back", "rest": False,
+                 "total": data["program"]["next"]["total"]},
+    }  # fmt: skip
+    # One tap: the day's Start began the session on arrival.
+    assert page.locator("#player").get_attribute("data-phase") == "lead-in"
 
 
 def test_the_last_day_and_after_the_end(berlin: BrowserContext, live_server: LiveServer) -> None:

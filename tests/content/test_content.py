@@ -78,6 +78,14 @@ CARD_CASES = [
         "x.md:4: targets: expected a list like [mat, band], got 5",
     ),
     ("- a\n- b\n", "x.md:2: front matter must be a mapping of 'key: value' lines"),
+    (
+        "title: T\nreps: 5\nwait: yes please\n",
+        'x.md:4: wait: expected true or false, got "yes please"',
+    ),
+    (
+        "title: T\nhold: 30\nwait: true\n",
+        "x.md:4: wait: only reps can wait for Done; a hold counts down by itself",
+    ),
 ]
 
 
@@ -209,6 +217,44 @@ def test_step_overrides_merge_with_the_card(write: Write) -> None:
     first, second = cat.routines["r"].steps
     assert first == ExerciseStep("bridge", Dosage(hold=45, tempo=3, sides="both", sets=2))
     assert second == ExerciseStep("bridge", Dosage(reps=10, tempo=3, sets=3, rest=20))
+
+
+def test_wait_on_a_card_or_a_routine_step(write: Write) -> None:
+    """Reps that can't be paced wait for Done; a routine can ask for it, or undo it."""
+    write("exercises/band.md", "---\ntitle: Band walk\nreps: 10\nwait: true\n---\n")
+    write("exercises/bridge.md", "---\ntitle: Bridge\nreps: 10\n---\n")
+    root = write(
+        "routines/r.md",
+        """\
+        ---
+        title: R
+        steps:
+          - band
+          - exercise: band
+            wait: false
+          - exercise: bridge
+            wait: true
+          - exercise: band
+            hold: 30s
+        ---
+        """,
+    )
+    cat, warnings = load_catalogue(root, strict=True)
+    assert warnings == []
+    assert cat.exercises["band"].dosage.wait is True
+    assert cat.exercises["bridge"].dosage.wait is False
+    assert [s.dosage.wait for s in cat.routines["r"].steps] == [True, False, True, False]
+
+
+def test_pain_check_in_site_yaml(small_content: Path, write: Write) -> None:
+    cat, _ = load_catalogue(small_content)
+    assert cat.site.pain_check == "end"
+    cat, _ = load_catalogue(write("site.yaml", "name: S\npain_check: after_each\n"))
+    assert cat.site.pain_check == "after_each"
+    root = write("site.yaml", "name: S\npain_check: always\n")
+    assert problems(root) == [
+        'content/site.yaml:2: pain_check: expected end or after_each, got "always"'
+    ]
 
 
 def test_program_problems(small_content: Path, write: Write) -> None:

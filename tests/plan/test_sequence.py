@@ -57,6 +57,19 @@ def test_rep_steps_use_tempo_or_three_seconds() -> None:
     assert timed[1].tempo == 4
 
 
+def test_only_rep_phases_of_a_waiting_card_wait() -> None:
+    timed = expand_exercise("b", Dosage(reps=8, sides="both", wait=True))
+    assert [(t.kind, t.wait) for t in timed] == [
+        ("lead-in", None),
+        ("reps", True),
+        ("switch", None),
+        ("reps", True),
+    ]
+    assert timed[1].seconds == 24  # still estimated at the rep pace, for the total
+    assert expand_exercise("b", Dosage(reps=8))[1].wait is None  # counted, not waited for
+    assert expand_exercise("h", Dosage(hold=8, wait=True))[1].wait is None
+
+
 def test_rest_steps_as_written_and_order_kept() -> None:
     steps = [RestStep(30), ExerciseStep("a", Dosage(hold=10)), RestStep(45)]
     assert kinds(expand(steps)) == [

@@ -151,11 +151,11 @@ def console(request: pytest.FixtureRequest) -> Iterator[ConsoleLog]:
 def phone_context(
     browser: Browser, console: ConsoleLog, service_workers: str, **options: Any
 ) -> BrowserContext:
-    """A phone-sized context whose pages report their errors to ``console``."""
+    """A phone-sized context (unless ``viewport`` says otherwise) whose pages report their
+    errors to ``console``."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844},
         service_workers=service_workers,  # type: ignore[arg-type]
-        **options,
+        **{"viewport": {"width": 390, "height": 844}, **options},
     )
     context.on("page", console.watch)
     return context

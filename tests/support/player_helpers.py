@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from hipapp import create_app
 
@@ -40,7 +40,7 @@ ROUTINE = """\
     ---
     """
 # 0 lead-in 5 | 1 left 20 | 2 switch 5 | 3 right 20 | 4 rest 10 | 5 lead-in 5 | 6 reps 6 (tempo)
-# | 7 lead-in 5 | 8 reps (waits for Done)
+# | 7 lead-in 5 | 8 reps 15 (5 at the 3 s rep pace)
 PATH = "/routines/test/play/"
 NO_PAIN = {"pain": False}
 START = 1_700_000_000  # seconds: 2023-11-14 22:13:20 UTC
@@ -65,7 +65,9 @@ def open_player(page: Page, url: str, settings: dict[str, Any] | None = None) ->
     # After install the fake clock still flows in real time; pause it so that only
     # run_for and fast_forward move time.
     page.clock.pause_at(START + 60)
-    page.wait_for_function("document.getElementById('p-main').disabled === false")
+    # Start is enabled once the late bundle (what a session runs with) is in. Not
+    # wait_for_function: its polling evaluates strings, which the player's CSP refuses.
+    expect(page.locator("#p-main")).to_be_enabled()
 
 
 def screen(page: Page) -> dict[str, str]:

@@ -105,11 +105,23 @@ def test_day_pages_carry_the_weeks_dosage(client: FlaskClient) -> None:
     assert "2 × 35 s each side" in week2 and "2 × 30 s each side" not in week2
     rest = client.get(f"{P}/day/4/").get_data(as_text=True)
     assert "<h1>Day 4 of 28 · Rest day</h1>" in rest
-    assert 'href="play/">Start the gentle routine</a>' in rest
+    assert 'href="play/#start">Start the gentle routine</a>' in rest  # one tap begins it
     # The gentle routine plays as written, even in week 4 (day 25 is a rest day).
     late_rest = client.get(f"{P}/day/25/").get_data(as_text=True)
     assert "20 s each side" in rest and "20 s each side" in late_rest
     assert "35 s" not in late_rest
+
+
+def test_day_pages_show_the_exact_total_so_progression_shows(client: FlaskClient) -> None:
+    """Week 2's holds are 5 s longer: "About 10 min" on both days hid that."""
+    week1 = client.get(f"{P}/day/1/").get_data(as_text=True)
+    week2 = client.get(f"{P}/day/8/").get_data(as_text=True)
+    assert '<p class="total"><strong>10 min</strong> · 5 steps</p>' in week1
+    assert '<p class="total"><strong>10 min 40 s</strong> · 5 steps</p>' in week2
+    overview = client.get(f"{P}/").get_data(as_text=True)
+    assert '<span class="meta">18 min 16 s</span>' in overview and "About" not in overview
+    rest = client.get(f"{P}/day/4/").get_data(as_text=True)
+    assert "the short gentle routine helps (4 min 1 s)" in rest
 
 
 def test_program_play_page_data(client: FlaskClient) -> None:
@@ -121,7 +133,9 @@ def test_program_play_page_data(client: FlaskClient) -> None:
         "title": "Four weeks to stronger hips",
         "day": 16,
         "days": 28,
+        "next": data["program"]["next"],
     }
+    assert data["program"]["next"]["n"] == 17
     reps = [s for s in data["steps"] if s["kind"] == "reps" and s["exercise"] == "glute-bridge"]
     assert [(s["set"], s["sets"], s["reps"]) for s in reps] == [(1, 3, 12), (2, 3, 12), (3, 3, 12)]
     image = data["cards"]["glute-bridge"]["image"]
@@ -186,6 +200,8 @@ def test_history_page_data_and_navigation(client: FlaskClient) -> None:
     program = data["programs"]["four-weeks"]
     assert program["length"] == 28 and program["today"] == "../programs/four-weeks/today/"
     assert program["workdays"][:6] == [1, 2, 3, 5, 6, 8]
+    # Card titles, for sessions saved before each entry kept its own.
+    assert data["cards"]["clamshell"] == "Banded clamshell" and len(data["cards"]) == 9
     index = client.get("/").get_data(as_text=True)
     assert '<li><a href="history/">History</a></li>' in index
     summaries = embedded(index, "programs-data")

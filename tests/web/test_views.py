@@ -49,10 +49,10 @@ def test_unknown_slugs_get_the_friendly_404(small_client: FlaskClient) -> None:
 
 def test_routine_page_shows_steps_dosage_and_total(small_client: FlaskClient) -> None:
     html = small_client.get("/routines/daily/").get_data(as_text=True)
-    # 5 + 20 + 5 + 20 + 10 + 20 + 5 + 20 = 105 s, then a 30 s rest: 135 s ≈ 2 min.
-    assert "About <strong>2 min</strong>" in html
+    # 5 + 20 + 5 + 20 + 10 + 20 + 5 + 20 = 105 s, then a 30 s rest: 135 s, to the second.
+    assert '<p class="total"><strong>2 min 15 s</strong> · 2 steps</p>' in html
     assert "2 × 20 s each side, 10 s rest between sets" in html
-    assert 'href="play/"' in html
+    assert 'href="play/#start"' in html  # one tap from the routine page begins it
     assert 'href="../../exercises/stretch/"' in html
 
 

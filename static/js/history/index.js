@@ -5,11 +5,12 @@ import { minutes } from "../shared/durations.js";
 import { nt, t } from "../shared/i18n.js";
 import { localDay, parseDay, dayText } from "../shared/dates.js";
 import { rememberedStart } from "../programs/start.js";
+import { KEYS, readStored, writeStored } from "../shared/store.js";
 import { LOG_VERSION } from "../shared/store-migrations.js";
 import { readLog, importLog } from "./log.js";
 import { adherence, completedDays, currentStreak, sessionsPerWeek } from "./stats.js";
 import { MonthCalendar } from "./calendar.js";
-import { download, painText, summaryText, toCSV, toJSON } from "./export.js";
+import { download, exerciseName, painText, summaryText, toCSV, toJSON } from "./export.js";
 
 // A year of daily sessions is about 150 KB; no export from this app comes near the limit.
 const IMPORT_LIMIT_MB = 5;
@@ -29,6 +30,7 @@ class HistoryPage {
     on("download-csv", () => this.save("csv"));
     on("download-json", () => this.save("json"));
     byId("import-file").addEventListener("change", (event) => this.importFile(event.target));
+    this.setUpName();
     this.setUpSend();
     this.refresh();
   }
@@ -65,7 +67,7 @@ class HistoryPage {
       const used = this.log.entries.some((e) => e.program === slug);
       if (!start && !used) continue;
       const a = adherence(this.log.entries, slug, program, start, this.today);
-      const vars = { title: program.title, done: a.done, due: a.due, start: start && dayText(start) };
+      const vars = { title: program.title, done: a.done, due: a.due, start: start && this.longDate(start) };
       const text = start
         ? nt("{title}: {done} of {due} session, started {start}", "{title}: {done} of {due} sessions, started {start}", a.due, vars)
         : nt("{title}: {done} of {due} session", "{title}: {done} of {due} sessions", a.due, vars);
@@ -94,6 +96,15 @@ class HistoryPage {
     }
   }
 
+  /* "1 Dec 2026" or "Dec 1, 2026": a day as the client's locale writes it. */
+  longDate(day) {
+    try {
+      return new Date(Date.UTC(day.y, day.m - 1, day.d)).toLocaleDateString(this.lang, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    } catch {
+      return dayText(day);
+    }
+  }
+
   shortDate(day) {
     try {
       return new Date(Date.UTC(day.y, day.m - 1, day.d)).toLocaleDateString(this.lang, { day: "numeric", month: "short", timeZone: "UTC" });
@@ -110,14 +121,14 @@ class HistoryPage {
       return h("li", { class: over.length ? "flagged" : "", "data-id": e.id },
         h("strong", { text: e.title }),
         h("span", { class: "meta", text: [
-          day ? this.shortDate(day) : e.date,
+          day ? this.longDate(day) : e.date,
           e.program && e.day ? t("day {n}", { n: e.day }) : "",
           e.plan_title || "",
           minutes(Math.round(e.duration)),
           e.completed ? t("completed") : t("ended early"),
-          e.skipped.length ? t("{n} skipped", { n: e.skipped.length }) : "",
+          e.skipped.length ? t("Skipped: {names}", { names: e.skipped.map((slug) => exerciseName(e, slug, this.data.cards)).join(", ") }) : "",
         ].filter(Boolean).join(" · ") }),
-        over.length ? h("span", { class: "pain-flag", text: t("Above the pain limit: {flags}", { flags: painText(over) }) }) : null);
+        over.length ? h("span", { class: "pain-flag", text: t("Above the pain limit: {flags}", { flags: painText(e, over, this.data.cards) }) }) : null);
     }));
     byId("no-sessions").hidden = entries.length > 0;
   }
@@ -125,7 +136,7 @@ class HistoryPage {
   save(kind) {
     const { entries } = this.log;
     const stamp = dayText(this.today);
-    if (kind === "csv") download(toCSV(entries), `hipapp-history-${stamp}.csv`, "text/csv");
+    if (kind === "csv") download(toCSV(entries, this.data.cards), `hipapp-history-${stamp}.csv`, "text/csv");
     else download(toJSON(entries, LOG_VERSION), `hipapp-history-${stamp}.json`, "application/json");
     const vars = { format: kind.toUpperCase() };
     this.say(nt("Downloaded {n} session as {format}.", "Downloaded {n} sessions as {format}.", entries.length, vars));
@@ -137,6 +148,22 @@ class HistoryPage {
       entries: this.log.entries,
       streak: this.streak,
       adherenceLines: this.adherenceLines().map((l) => l.text),
+      names: this.data.cards,
+      client: (readStored(KEYS.clientName) || "").trim(),
+      dateText: (text) => {
+        const day = parseDay(text);
+        return day ? this.longDate(day) : text;
+      },
+    });
+  }
+
+  /* The client's name for the summary: asked once, kept on this device. */
+  setUpName() {
+    const input = byId("client-name");
+    input.value = readStored(KEYS.clientName) || "";
+    input.addEventListener("change", () => {
+      writeStored(KEYS.clientName, input.value.trim() || null);
+      this.updateMail();
     });
   }
 

@@ -12,10 +12,12 @@
      completed: boolean,    // false when ended early
      done: [exercise slugs], skipped: [exercise slugs],
      pain: [{exercise: slug, rating: 0-10, limit: 0-10}],
+     swaps: [{from: slug, to: slug, why: "easier" | "harder"}],  // cards played instead
+     titles: {slug: title}  // the cards' titles when the session was played
      plan: string, plan_title: string  // only from a personal plan: its id and "Anna’s plan"
    }
    Required: id, date, routine, duration, completed; the rest default (title = routine,
-   program/day = null, lists = []).
+   program/day = null, lists = [], titles = {}).
 
    Robustness rules:
    - Older shapes are upgraded by LOG_MIGRATIONS (shared/store-migrations.js, version n ->
@@ -70,6 +72,13 @@ export function normalizeEntry(raw) {
     (p) => p && typeof p.exercise === "string" && logRating(p.rating) && logRating(p.limit),
   );
   if (!painOk) return null;
+  const swaps = raw.swaps === undefined ? [] : raw.swaps;
+  const swapOk = Array.isArray(swaps) && swaps.every(
+    (w) => w && typeof w.from === "string" && typeof w.to === "string" && (w.why === "easier" || w.why === "harder"),
+  );
+  const titles = raw.titles === undefined ? {} : raw.titles;
+  const titlesOk = !!titles && typeof titles === "object" && !Array.isArray(titles) && Object.values(titles).every((v) => typeof v === "string");
+  if (!swapOk || !titlesOk) return null;
   const program = typeof raw.program === "string" && raw.program ? raw.program : null;
   const day = Number.isInteger(raw.day) && raw.day > 0 ? raw.day : null;
   const entry = {
@@ -77,6 +86,8 @@ export function normalizeEntry(raw) {
     program, day: program ? day : null, duration, completed,
     done: [...done], skipped: [...skipped],
     pain: pain.map((p) => ({ exercise: p.exercise, rating: p.rating, limit: p.limit })),
+    swaps: swaps.map((w) => ({ from: w.from, to: w.to, why: w.why })),
+    titles: { ...titles },
   };
   for (const key of ["started", "ended"]) if (typeof raw[key] === "string") entry[key] = raw[key];
   for (const key of ["plan", "plan_title"]) {

@@ -18,16 +18,20 @@ export function currentStreak(days, today) {
   return count;
 }
 
-/* Completed sessions in each of the last `count` Monday-to-Sunday weeks, newest first. */
+/* Completed sessions in each of the last `count` Monday-to-Sunday weeks, newest first, from
+   the week of the first session on: the weeks before someone started are not "0 sessions". */
 export function sessionsPerWeek(entries, today, count = 8) {
   const monday = addDays(today, -weekday(today));
-  const weeks = Array.from({ length: count }, (_, i) => ({ monday: addDays(monday, -7 * i), sessions: 0 }));
+  const days = entries.map((e) => parseDay(e.date)).filter(Boolean);
+  const first = days.reduce((a, b) => (daysBetween(a, b) < 0 ? b : a), today);
+  const since = Math.max(0, Math.ceil(daysBetween(first, monday) / 7));
+  const weeks = Array.from({ length: Math.min(count, since + 1) }, (_, i) => ({ monday: addDays(monday, -7 * i), sessions: 0 }));
   for (const entry of entries) {
     const day = entry.completed ? parseDay(entry.date) : null;
     if (!day) continue;
     const back = daysBetween(day, monday); // > 0 for days before this week
     const index = back <= 0 ? 0 : Math.ceil(back / 7);
-    if (daysBetween(day, today) >= 0 && index < count) weeks[index].sessions += 1;
+    if (daysBetween(day, today) >= 0 && index < weeks.length) weeks[index].sessions += 1;
   }
   return weeks;
 }

@@ -7,7 +7,7 @@
    both on the same random routines, plans and days and compares every step.
 
    Shapes are the JSON of the Python objects (hipapp/web/models.py: PlanLibrary):
-   Dosage {hold, reps, tempo, sides, sets, rest}; Step {exercise, dosage} or {seconds};
+   Dosage {hold, reps, tempo, sides, sets, rest, wait}; Step {exercise, dosage} or {seconds};
    Program {days, repeat, progression: [{from_week, hold, sets, reps}], rest_routine};
    plan items {exercise, change: {hold, reps, sets, rest, sides}} or {seconds}. */
 
@@ -17,7 +17,7 @@ const given = (v) => v !== null && v !== undefined;
 
 /* -- sequence.py ----------------------------------------------------------------------- */
 
-function timed(kind, seconds, exercise = null, side = null, set = 0, sets = 0, reps = null, tempo = null) {
+function timed(kind, seconds, exercise = null, side = null, set = 0, sets = 0, reps = null, tempo = null, wait = null) {
   // Empty fields are left out, as hipapp/web/models.py player_data writes them.
   const out = { kind, seconds };
   if (given(exercise)) out.exercise = exercise;
@@ -26,13 +26,14 @@ function timed(kind, seconds, exercise = null, side = null, set = 0, sets = 0, r
   out.sets = sets;
   if (given(reps)) out.reps = reps;
   if (given(tempo)) out.tempo = tempo;
+  if (wait) out.wait = true; // only on rep phases that wait for Done
   return out;
 }
 
 function work(slug, dosage, side, number, rules) {
   if (given(dosage.reps)) {
     const tempo = dosage.tempo || rules.tempo;
-    return timed("reps", dosage.reps * tempo, slug, side, number, dosage.sets, dosage.reps, dosage.tempo);
+    return timed("reps", dosage.reps * tempo, slug, side, number, dosage.sets, dosage.reps, dosage.tempo, dosage.wait);
   }
   return timed("hold", dosage.hold || 0, slug, side, number, dosage.sets);
 }

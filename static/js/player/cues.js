@@ -1,36 +1,21 @@
-/* Sounds, speech and vibration, each optional and each feature-detected.
-   Beeps are synthesized with Web Audio (no audio element, so the user's music keeps
-   playing); audio and speech are unlocked inside the Start tap, as iOS requires. */
+/* Sounds, speech and vibration, each optional and each feature-detected. Beeps are
+   synthesized with Web Audio (no audio element, so the user's music keeps playing), on
+   the context sound.js unlocked in a tap.
+
+   Speech is queued, never cut off: a sentence of advice is said to its end, and what
+   follows waits for it. A count is said on its beat or not at all, so it never lags. */
 
 export class Cues {
-  constructor(settings, onFlash) {
+  constructor(settings, sound, onFlash) {
     this.settings = settings;
+    this.sound = sound;
     this.onFlash = onFlash;
-    this.audio = null;
-  }
-
-  /* Call synchronously inside a user gesture. */
-  unlock() {
-    try {
-      if (navigator.audioSession) navigator.audioSession.type = "ambient"; // mix with music
-    } catch {
-      // not supported: fine
-    }
-    try {
-      const Context = window.AudioContext || window.webkitAudioContext;
-      if (Context && !this.audio) this.audio = new Context();
-      if (this.audio && this.audio.state === "suspended") this.audio.resume().catch(() => {});
-      if (this.audio) this.beep(440, 1, 0); // a silent note finishes the unlock on iOS
-    } catch {
-      this.audio = null;
-    }
-    this.say(" ", true);
   }
 
   beep(freq = 880, ms = 150, volume = 0.2) {
-    if (!this.audio || !this.settings.beeps) return;
+    const ctx = this.sound.audio;
+    if (!ctx || !this.settings.beeps) return;
     try {
-      const ctx = this.audio;
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();
       const t = ctx.currentTime;
@@ -45,22 +30,23 @@ export class Cues {
     }
   }
 
-  /* Speak now, dropping anything still queued so late cues never pile up. */
-  say(text, prime = false) {
+  /* Say text after anything already queued. timed: a count, dropped rather than said late
+     when speech is still busy. */
+  say(text, { timed = false } = {}) {
     const synth = window.speechSynthesis;
-    if (!synth || typeof window.SpeechSynthesisUtterance !== "function" || (!prime && !this.settings.speech)) return;
+    if (!synth || typeof window.SpeechSynthesisUtterance !== "function" || !this.settings.speech) return;
     try {
-      if (!prime) synth.cancel();
-      const u = new SpeechSynthesisUtterance(text);
-      if (prime) u.volume = 0;
-      synth.speak(u);
+      if (timed && (synth.pending || synth.speaking)) return;
+      synth.speak(new SpeechSynthesisUtterance(text));
     } catch {
       // speech failed: the screen still shows the cue
     }
   }
 
+  /* Browsers refuse (and complain about) vibration before the first tap on the page: a
+     session started from a link buzzes from that tap on. */
   buzz(pattern) {
-    if (!this.settings.vibration || typeof navigator.vibrate !== "function") return;
+    if (!this.settings.vibration || typeof navigator.vibrate !== "function" || this.sound.untapped()) return;
     try {
       navigator.vibrate(pattern);
     } catch {

@@ -1,4 +1,5 @@
-/* What the player says and shows for a step: pure functions over the player data. */
+/* What the player shows for a step: pure functions over the player data (what it says
+   is in speech.js). */
 import { nt, t } from "../shared/i18n.js";
 
 /* Whole seconds as m:ss. */
@@ -25,7 +26,6 @@ export function phaseLabel(phase, step) {
   if (phase === "switch") return t("Switch sides");
   if (phase === "rest") return t("Rest");
   if (phase === "paused") return t("Paused");
-  if (phase === "pain") return t("How did that feel?");
   if (phase === "done") return t("Session complete");
 }
 
@@ -37,42 +37,23 @@ export function repsText(step) {
   return nt("{n} rep", "{n} reps", n);
 }
 
-/* The spoken cue when a step begins. */
-export function entrySpeech(step, next, cards) {
-  const title = titleOf(step, cards);
-  if (step.kind === "lead-in") return t("Get ready: {title}", { title });
-  if (step.kind === "switch") return t("Switch sides");
-  if (step.kind === "rest") return next ? t("Rest. Next: {title}", { title: titleOf(next, cards) }) : t("Rest");
-  if (step.kind === "reps") return repsText(step).replace("·", ",");
-  return sideText(step.side) || t("Go");
-}
-
 /* The polite live-region text for a phase change (the countdown itself stays silent). */
 export function announcement(state, cards) {
   const step = state.step;
   if (state.phase === "done") return t("Session complete");
   if (state.phase === "paused") return t("Paused");
   const title = titleOf(step, cards);
-  if (state.phase === "pain") return t("{title} finished. Rate your discomfort from 0 to 10.", { title });
   const left = state.wait ? repsText(step) : clock(state.seconds);
   if (step.kind === "rest") return t("Rest, {left}", { left });
   return t("{phase}: {title}, {left}", { phase: phaseLabel(step.kind, step), title, left });
 }
 
 /* "Seated figure-4, right side, 0:12 left" for the resume offer. */
-export function whereText(step, elapsedMs, gate, cards) {
+export function whereText(step, elapsedMs, cards) {
   const parts = [titleOf(step, cards)];
   if (step.side === "left") parts.push(t("left side"));
   if (step.side === "right") parts.push(t("right side"));
-  if (gate) parts.push(t("discomfort check"));
-  else if (step.wait) parts.push(nt("{n} rep", "{n} reps", step.reps));
+  if (step.wait) parts.push(nt("{n} rep", "{n} reps", step.reps));
   else parts.push(t("{time} left", { time: clock(Math.ceil((step.ms - elapsedMs) / 1000)) }));
   return parts.join(", ");
-}
-
-/* Said and shown when a rating is above the card's limit. */
-export function painAdvice(card) {
-  const limit = card.pain_limit;
-  if (!card.easier_title) return t("That is above {limit} of 10. Ease off: move less far or more slowly.", { limit });
-  return t("That is above {limit} of 10. Ease off: move less far or more slowly, or try {easier}.", { limit, easier: card.easier_title });
 }

@@ -3,24 +3,26 @@
    Time is never counted in ticks. The timer keeps when the current step started, and
    state(t) derives everything else from t, so a throttled or frozen tab is right the
    moment it asks again. Steps come from the server (hipapp/plan/sequence.py). A rep step
-   without a tempo waits for done(t); a "gate" after a step (the pain check) holds the
-   timer in phase "pain" until done(t). */
+   counts its reps at its beat (the card's tempo, or the person's rep pace) and moves on
+   by itself; one marked `wait` waits for done(t), and done(t) ends any rep step early.
+   Only a pause stops the clock: nothing the person is asked (a rating) ever does. */
 
-const WAIT = "reps";
-
-/* Copy the server's steps, with lead-in and switch lengths set to the user's choice. */
-export function timedSteps(steps, leadIn, change) {
+/* Copy the server's steps, with the lead-in, switch and rep pace of the person's choice. */
+export function timedSteps(steps, leadIn, change, repPace) {
   return steps.map((s) => {
+    if (s.kind === "reps") {
+      const beat = (s.tempo || repPace) * 1000;
+      return { ...s, beat, ms: s.reps * beat, wait: !!s.wait };
+    }
     const secs = s.kind === "lead-in" ? leadIn : s.kind === "switch" ? change : s.seconds;
-    return { ...s, ms: Math.max(0, secs) * 1000, wait: s.kind === WAIT && !s.tempo };
+    return { ...s, beat: 0, ms: Math.max(0, secs) * 1000, wait: false };
   });
 }
 
 export class Timer {
-  /* steps: from timedSteps(); gates: indices of steps followed by a pain check. */
-  constructor(steps, gates = []) {
+  /* steps: from timedSteps(). */
+  constructor(steps) {
     this.steps = steps;
-    this.setGates(gates);
     this.offsets = [];
     let sum = 0;
     for (const s of steps) {
@@ -32,28 +34,22 @@ export class Timer {
     this.status = steps.length ? "idle" : "done";
     this.since = 0; // when the current step started (shifted by pauses)
     this.pausedAt = 0;
-    this.gate = false;
     this.seq = 0; // counts step entries, so cues fire once per entry
+    this.ranOut = 0; // the seq of the last step that ran to its end (not skipped or Done)
     this.activeMs = 0;
     this.runFrom = 0;
     this.endedAt = 0;
   }
 
-  /* Which steps are followed by a pain check: a setting that may change mid-session. */
-  setGates(indices) {
-    this.gates = new Set(indices);
-  }
-
   start(t) {
-    this.restore(t, 0, 0, false, 0);
+    this.restore(t, 0, 0, 0);
   }
 
-  /* Resume a saved session at time t: at step `index`, `elapsed` ms into it or waiting at
-     its gate (when that step still has one), with `activeMs` of the session already run. */
-  restore(t, index, elapsed, gate, activeMs) {
+  /* Resume a saved session at time t: at step `index`, `elapsed` ms into it, with
+     `activeMs` of the session already run. */
+  restore(t, index, elapsed, activeMs) {
     this.index = Math.min(Math.max(0, index), this.steps.length - 1);
     this.since = t - elapsed;
-    this.gate = gate && this.gates.has(this.index);
     this.activeMs = activeMs;
     this.status = "running";
     this.runFrom = t;
@@ -62,7 +58,7 @@ export class Timer {
 
   pause(t) {
     this.sync(t);
-    if (this.status !== "running" || this.gate) return;
+    if (this.status !== "running") return;
     this.status = "paused";
     this.pausedAt = t;
     this.activeMs += t - this.runFrom;
@@ -80,7 +76,6 @@ export class Timer {
     this.sync(t);
     if (this.status === "done" || this.status === "idle") return null;
     const left = this.steps[this.index];
-    this.gate = false;
     this.enter(this.index + 1, t);
     return left;
   }
@@ -89,20 +84,13 @@ export class Timer {
   back(t) {
     this.sync(t);
     if (this.status === "done" || this.status === "idle") return;
-    this.gate = false;
     this.enter(Math.max(0, this.index - 1), t);
   }
 
-  /* Finish a waiting rep step, or pass the pain-check gate. */
+  /* Done: the reps are finished (a waiting step's only way on, a counted one's early end). */
   done(t) {
     this.sync(t);
-    if (this.status !== "running") return;
-    if (this.gate) {
-      this.gate = false;
-      this.enter(this.index + 1, t);
-    } else if (this.steps[this.index].wait) {
-      this.finish(t);
-    }
+    if (this.status === "running" && this.steps[this.index].kind === "reps") this.enter(this.index + 1, t);
   }
 
   /* End the session early. */
@@ -127,17 +115,13 @@ export class Timer {
     this.endedAt = t;
   }
 
-  finish(at) {
-    if (this.gates.has(this.index)) this.gate = true;
-    else this.enter(this.index + 1, at);
-  }
-
   /* Advance through every step that has ended by time t. */
   sync(t) {
-    while (this.status === "running" && !this.gate) {
+    while (this.status === "running") {
       const step = this.steps[this.index];
       if (step.wait || t < this.since + step.ms) break;
-      this.finish(this.since + step.ms);
+      this.ranOut = this.seq;
+      this.enter(this.index + 1, this.since + step.ms);
     }
   }
 
@@ -148,7 +132,7 @@ export class Timer {
     const ms = step ? step.ms : 0;
     const at = this.status === "paused" ? this.pausedAt : this.status === "done" ? this.endedAt : t;
     const elapsed = this.status === "idle" ? 0 : Math.min(ms, Math.max(0, at - this.since));
-    const over = this.gate || this.status === "done";
+    const over = this.status === "done";
     const remaining = over ? 0 : ms - elapsed;
     const wait = !!(step && step.wait) && !over;
     const active = this.activeMs + (this.status === "running" ? t - this.runFrom : 0);
@@ -157,10 +141,10 @@ export class Timer {
       t,
       index: this.index,
       seq: this.seq,
+      ranOut: this.ranOut,
       status: this.status,
-      phase: phase || (this.gate ? "pain" : step.kind),
+      phase: phase || step.kind,
       step,
-      gate: this.gate,
       wait,
       elapsed,
       remaining,
@@ -172,14 +156,25 @@ export class Timer {
   }
 }
 
+/* The counts of a rep step passed between `from` and `to` ms into it: the end of rep n
+   is counted n, the last one too. */
+function repCounts(step, from, to) {
+  const out = [];
+  if (!step || !step.beat || step.wait) return out;
+  for (let n = Math.floor(from / step.beat) + 1; n * step.beat <= to && n <= step.reps; n++) out.push({ type: "rep", n });
+  return out;
+}
+
 /* The cues due between two states of one timer. A long gap (a frozen tab waking up)
    skips what was missed: at most the entry cue of the step it woke up in. */
 export function cuesBetween(a, b) {
-  if (b.status === "done") return a.status === "done" ? [] : [{ type: "done" }];
-  if (b.gate) return a.gate && a.seq === b.seq ? [] : [{ type: "pain", index: b.index }];
+  const recent = b.t - a.t <= 2500 && a.status === "running";
+  // A rep step that ran out (since a) says its last count before whatever comes next.
+  const last = recent && b.ranOut === a.seq && a.ranOut !== a.seq ? repCounts(a.step, a.elapsed, a.step.ms) : [];
+  if (b.status === "done") return a.status === "done" ? [] : [...last, { type: "done" }];
   if (b.status === "idle") return [];
-  if (b.seq !== a.seq || a.gate) return [{ type: "enter", index: b.index }];
-  if (b.status !== "running" || a.status !== "running" || b.t - a.t > 2500) return [];
+  if (b.seq !== a.seq) return [...last, { type: "enter", index: b.index }];
+  if (b.status !== "running" || !recent) return [];
   const step = b.step;
   const out = [];
   if (!b.wait && b.seconds < a.seconds && b.seconds <= 3 && b.seconds >= 1) {
@@ -189,10 +184,5 @@ export function cuesBetween(a, b) {
   if (step.kind === "hold" && step.ms >= 20000 && a.elapsed < half && b.elapsed >= half) {
     out.push({ type: "halfway" });
   }
-  if (step.tempo) {
-    const beat = step.tempo * 1000;
-    const n = Math.floor(b.elapsed / beat);
-    if (n > Math.floor(a.elapsed / beat) && n < step.reps) out.push({ type: "rep", n });
-  }
-  return out;
+  return [...out, ...repCounts(step, a.elapsed, b.elapsed)];
 }

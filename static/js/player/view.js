@@ -16,10 +16,12 @@ export class PlayerView {
     this.root = root;
     this.data = data;
     this.cards = data.cards;
+    this.steps = data.steps; // the session's steps (with any swapped-in cards): setSteps()
     this.el = {};
-    for (const id of "total notices stage label ex set ring time unit next img cue controls back main done skip end live open-settings".split(" ")) {
+    for (const id of "total notices stage label ex set ring time unit next img cue controls back main done skip end live".split(" ")) {
       this.el[id] = byId(`p-${id}`);
     }
+    this.ready = false;
     this.spoken = "";
     this.flashTimer = 0;
   }
@@ -29,19 +31,20 @@ export class PlayerView {
     const step = s.step || {};
     const running = s.status === "running" || s.status === "paused";
     root.dataset.phase = s.phase;
-    root.dataset.side = s.status === "done" || s.gate ? "" : step.side || "";
+    root.dataset.side = s.status === "done" ? "" : step.side || "";
     root.dataset.step = String(s.index);
     root.dataset.remaining = String(s.status === "idle" ? Math.ceil(step.ms / 1000) || 0 : s.seconds);
+    el.total.max = Math.round(s.total / 1000) || 1; // a swapped-in card changes the total
     el.total.value = Math.round(s.position / 1000);
-    el.stage.hidden = s.gate || s.status === "done";
+    el.stage.hidden = s.status === "done";
     el.controls.hidden = el.stage.hidden;
     if (!el.stage.hidden) this.stage(s, step, running);
-    el.main.disabled = false;
+    el.main.disabled = !this.ready; // a session needs the late bundle (PlayerController)
     put(el.main, s.status === "idle" ? t("Start") : s.status === "paused" ? t("Resume") : t("Pause"));
-    el.main.classList.toggle("big", !s.wait);
-    el.done.hidden = !s.wait || s.status !== "running";
+    // Done ends any rep step; it is the primary action only when the step waits for it.
+    el.done.hidden = step.kind !== "reps" || s.status !== "running";
+    el.done.classList.toggle("primary", s.wait);
     el.back.hidden = el.skip.hidden = el.end.hidden = !running;
-    el["open-settings"].hidden = false;
     const text = s.status === "idle" ? "" : announcement(s, cards);
     // Announce phase changes only; the countdown itself is not live (too chatty).
     const key = `${s.phase}|${s.seq}`;
@@ -58,10 +61,10 @@ export class PlayerView {
     put(el.ex, titleOf(step, cards));
     put(el.set, step.sets > 1 ? t("Set {n} of {total}", { n: step.set, total: step.sets }) : "");
     if (!running) {
-      put(el.time, clock(Math.round(s.total / 1000)));
+      this.time(clock(Math.round(s.total / 1000)));
       put(el.unit, t("total"));
     } else {
-      put(el.time, s.wait ? String(step.reps) : clock(s.seconds));
+      this.time(s.wait ? String(step.reps) : clock(s.seconds));
       // While waiting the count is the big number: the unit is the reps text without it.
       put(el.unit, s.wait ? repsText(step).replace(String(step.reps), "").trim() : step.kind === "reps" ? repsText(step) : "");
     }
@@ -78,8 +81,14 @@ export class PlayerView {
     }
   }
 
+  /* The countdown; five characters ("10:00") take a smaller size to fit in the ring. */
+  time(text) {
+    put(this.el.time, text);
+    this.el.time.classList.toggle("long", text.length > 4);
+  }
+
   nextText(index) {
-    const steps = this.data.steps;
+    const steps = this.steps;
     const now = steps[index];
     const next = steps[index + 1];
     if (!next) return t("Last one");
@@ -89,6 +98,10 @@ export class PlayerView {
       what = label || (next.set > now.set ? t("set {n}", { n: next.set }) : what);
     }
     return t("Next: {what}", { what });
+  }
+
+  setSteps(steps) {
+    this.steps = steps;
   }
 
   notice(id, text) {

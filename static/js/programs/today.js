@@ -1,7 +1,7 @@
 /* The client's "today" page: which day of the program is today, from the link or memory. */
 import { byId, pageData } from "../shared/dom.js";
 import { h } from "../shared/element.js";
-import { minutes } from "../shared/durations.js";
+import { duration } from "../shared/durations.js";
 import { nt, t } from "../shared/i18n.js";
 import { localDay, longDate, addDays } from "../shared/dates.js";
 import { calendarOffer } from "../shared/reminders.js";
@@ -102,15 +102,16 @@ class TodayView {
   day(day) {
     const title = t("Day {n} of {total} · {title}", { n: day.n, total: this.data.length, title: day.title });
     const out = [h("h2", { class: "today-title", text: title })];
-    const time = minutes(day.total);
+    const time = duration(day.total);
     if (day.rest) {
       out.push(h("p", { text: t("Rest and recover today. A relaxed walk is plenty.") }));
       if (day.play) {
-        out.push(h("p", {}, h("a", { class: "button", href: day.play, text: t("Optional gentle routine ({time})", { time }) })));
+        out.push(h("p", {}, h("a", { class: "button", href: `${day.play}#start`, text: t("Optional gentle routine ({time})", { time }) })));
       }
     } else {
-      out.push(h("p", { class: "total", text: t("About {time}", { time }) }));
-      out.push(h("p", {}, h("a", { class: "button primary big", href: day.play, text: t("Start") })));
+      out.push(h("p", { class: "total", text: time }));
+      // One tap: the player begins the session on arrival (#start).
+      out.push(h("p", {}, h("a", { class: "button primary big", href: `${day.play}#start`, text: t("Start") })));
     }
     out.push(h("p", {}, h("a", { href: day.url, text: day.rest ? t("About today") : t("See today's exercises") })));
     return out;

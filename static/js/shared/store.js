@@ -22,6 +22,8 @@ export const KEYS = {
   // The client's personal plan: JSON {v: 1, fragment: the link's text after "#", saved:
   // ISO time it was first kept} (plans/saved.js; the fragment's format is plans/link.js).
   plan: "hipapp:plan",
+  // The client's name, as they gave it for the summaries they send their studio.
+  clientName: "hipapp:client-name",
   // "1" once the install hint was dismissed.
   installHint: "hipapp:install-hint-dismissed",
   // The worker version whose "Ready offline" was announced.
