@@ -27,6 +27,7 @@ from . import delivery, headers
 from .assets import asset_urls, gen_folder, init_assets
 from .filters import register_filters
 from .state import words
+from .strings import note_bundle, strings_table
 from .urls import link, url
 
 # A Host header: a DNS name or an IPv4 address, or an IPv6 one in brackets, and a port.
@@ -83,7 +84,8 @@ def _setup(app: Flask, cat: Catalogue) -> None:
         # A constant with no quotes or markup: written as is, not entity-escaped.
         meta_csp=Markup(headers.META_CSP) if app.config.get("META_CSP") else None,
         nav_pages=list(cat.pages.values()),
-        asset=lambda name: link(asset_urls(env)[name] if app.debug else urls[name]),
+        asset=lambda name: _asset(app, env, urls, name),
+        strings_table=strings_table,
     )
     register_filters(app.jinja_env)
     # Templates say _("…"), ngettext(…) and {% trans %}; each call asks the accessor, so the
@@ -130,6 +132,12 @@ def _setup(app: Flask, cat: Catalogue) -> None:
     @app.errorhandler(404)
     def not_found(_: Exception) -> tuple[str, int]:
         return render_template("404.html"), 404
+
+
+def _asset(app: Flask, env: Any, urls: dict[str, str], name: str) -> str:
+    """A bundle's link; the page's strings table will carry that bundle's messages."""
+    note_bundle(name)
+    return link(asset_urls(env)[name] if app.debug else urls[name])
 
 
 def _gettext(message: str) -> str:

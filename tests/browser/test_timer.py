@@ -327,24 +327,31 @@ def test_log_entry_counts_what_was_done_and_skipped(js: Any) -> None:
 def test_text_comes_from_the_pages_strings_with_english_as_fallback(
     page: Page, live_server: LiveServer
 ) -> None:
+    """The page's table (web/strings.py), with the language's plural rule and numbers:
+    French says "0 jour", has a form for a million, and writes it with narrow spaces."""
     page.goto(live_server.url + "/about/")
     got = page.evaluate("""async () => {
+      document.documentElement.lang = 'fr';
       const table = {'Set {n} of {total}': 'Série {n} sur {total}',
-                     '{n} day': ['{n} jour', '{n} jours']};
+                     '{n} day': ['{n} jour', '{n} de jours', '{n} jours'],
+                     '': ['one', 'many', 'other']};
       const node = Object.assign(document.createElement('script'),
         {type: 'application/json', id: 'strings', textContent: JSON.stringify(table)});
       document.body.append(node);
       const {t, nt} = await import('/static/js/shared/i18n.js');
       return [t('Set {n} of {total}', {n: 1, total: 3}), t('Rest, {left}', {left: '0:10'}),
-              t('Keep {this}'), nt('{n} day', '{n} days', 1), nt('{n} day', '{n} days', 4),
+              t('Keep {this}'), nt('{n} day', '{n} days', 0), nt('{n} day', '{n} days', 1),
+              nt('{n} day', '{n} days', 4), nt('{n} day', '{n} days', 1000000),
               nt('{n} session', '{n} sessions', 1), nt('{n} session', '{n} sessions', 0)];
     }""")
     assert got == [
         "Série 1 sur 3",
         "Rest, 0:10",
         "Keep {this}",
+        "0 jour",
         "1 jour",
         "4 jours",
+        "1\u202f000\u202f000 de jours",
         "1 session",
         "0 sessions",
     ]

@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 from hipapp.i18n import languages, words_for
 from hipapp.i18n.catalogues import po_path, template_path
 from hipapp.i18n.phrases import PHRASES
+from hipapp.i18n.scripts import plural_categories
 from hipapp.paths import ROOT
 
 # The same extraction as `make messages`.
@@ -23,7 +24,10 @@ LANGUAGES = (
     "es",
     "fr",
 )  # every language the studio can choose, with a complete catalogue
-PLACEHOLDER = re.compile(r"%\(\w+\)s")
+# Python's %(name)s, and the scripts' {name} (static/js/shared/i18n.js).
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+# A plural form may say its number in words ("one day", "un jour"), so may leave it out.
+COUNTS = {"%(num)s", "{n}"}
 
 
 def read(path: Path) -> Catalog:
@@ -69,12 +73,27 @@ def test_each_translation_is_written_and_keeps_its_placeholders(lang: str) -> No
     for message in read(po_path(lang)):
         if not message.id:
             continue
-        forms = message.string if isinstance(message.string, tuple) else (message.string,)
-        source = message.id[-1] if isinstance(message.id, tuple) else message.id
-        expected = set(PLACEHOLDER.findall(source)) - {"%(num)s"}
+        plural = isinstance(message.id, tuple)
+        forms = message.string if plural else (message.string,)
+        sources = message.id if plural else (message.id,)
+        known = {p for source in sources for p in PLACEHOLDER.findall(source)}
+        expected = known - COUNTS if plural else known
         for form in forms:
             assert form, f"{lang}: {message.id!r} is not translated"
-            assert expected <= set(PLACEHOLDER.findall(form)), f"{lang}: {message.id!r}"
+            found = set(PLACEHOLDER.findall(form))
+            assert expected <= found, f"{lang}: {message.id!r} lost {expected - found}"
+            # A placeholder the code does not fill would be shown as written: "{nom}".
+            assert found <= known, f"{lang}: {message.id!r} has unknown {found - known}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plural_forms_are_one_per_category_the_browser_names(lang: str) -> None:
+    """The scripts pick msgstr[i] by the index of Intl.PluralRules' category in the list
+    hipapp/i18n/scripts.py sends, so a catalogue must have exactly one form for each."""
+    categories = plural_categories(words_for(lang).locale)
+    for message in read(po_path(lang)):
+        if message.id and isinstance(message.id, tuple):
+            assert len(message.string) == len(categories), f"{lang}: {message.id!r}"
 
 
 def test_plurals_follow_the_language() -> None:

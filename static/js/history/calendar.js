@@ -1,23 +1,23 @@
 /* A month calendar of completed days: a real table with column headers, keyboard-usable
    previous/next buttons, and the month name announced when it changes. */
 import { h } from "../shared/element.js";
-import { dayText } from "../shared/dates.js";
+import { dayText, dateText } from "../shared/dates.js";
 import { nt, t } from "../shared/i18n.js";
 import { monthGrid } from "./stats.js";
 
-/* Column headers, Monday first: [abbreviation, full name]. */
+/* Column headers, Monday first: [abbreviation, full name], as Intl names them in the
+   page's language (1 January 2024 was a Monday). */
 function weekdays() {
-  return [
-    [t("Mon"), t("Monday")], [t("Tue"), t("Tuesday")], [t("Wed"), t("Wednesday")], [t("Thu"), t("Thursday")],
-    [t("Fri"), t("Friday")], [t("Sat"), t("Saturday")], [t("Sun"), t("Sunday")],
-  ];
+  return [1, 2, 3, 4, 5, 6, 7].map((d) => {
+    const day = { y: 2024, m: 1, d };
+    return [dateText(day, { weekday: "short" }), dateText(day, { weekday: "long" })];
+  });
 }
 
 export class MonthCalendar {
-  constructor(root, today, lang) {
+  constructor(root, today) {
     this.root = root;
     this.today = today;
-    this.lang = lang;
     this.month = { y: today.y, m: today.m };
     this.done = new Set();
   }
@@ -37,12 +37,7 @@ export class MonthCalendar {
   }
 
   monthName() {
-    const date = new Date(Date.UTC(this.month.y, this.month.m - 1, 1));
-    try {
-      return date.toLocaleDateString(this.lang, { month: "long", year: "numeric", timeZone: "UTC" });
-    } catch {
-      return `${this.month.y}-${String(this.month.m).padStart(2, "0")}`;
-    }
+    return dateText({ ...this.month, d: 1 }, { month: "long", year: "numeric" });
   }
 
   /* The buttons and the live month name are built once, so focus and announcements survive. */

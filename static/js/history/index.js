@@ -3,7 +3,7 @@ import { byId, pageData } from "../shared/dom.js";
 import { h } from "../shared/element.js";
 import { minutes } from "../shared/durations.js";
 import { nt, t } from "../shared/i18n.js";
-import { localDay, parseDay, dayText } from "../shared/dates.js";
+import { localDay, parseDay, dayText, dateText } from "../shared/dates.js";
 import { rememberedStart } from "../programs/start.js";
 import { KEYS, readStored, writeStored } from "../shared/store.js";
 import { LOG_VERSION } from "../shared/store-migrations.js";
@@ -20,8 +20,7 @@ class HistoryPage {
     this.root = root;
     this.data = data;
     this.today = localDay();
-    this.lang = document.documentElement.lang || undefined;
-    this.calendar = new MonthCalendar(byId("calendar"), this.today, this.lang);
+    this.calendar = new MonthCalendar(byId("calendar"), this.today);
     this.log = { entries: [], problems: [] };
   }
 
@@ -106,11 +105,7 @@ class HistoryPage {
   }
 
   shortDate(day) {
-    try {
-      return new Date(Date.UTC(day.y, day.m - 1, day.d)).toLocaleDateString(this.lang, { day: "numeric", month: "short", timeZone: "UTC" });
-    } catch {
-      return dayText(day);
-    }
+    return dateText(day, { day: "numeric", month: "short" });
   }
 
   renderRecent(entries) {

@@ -15,10 +15,9 @@ function continueCard(programs, slot) {
   const start = program ? rememberedStart(slug) : null;
   if (!program || !start) return;
   const status = programStatus(start, localDay(), program.days.length);
-  const lang = document.documentElement.lang || undefined;
   const line = {
     day: () => t("Day {n} of {total} · {title}", { n: status.n, total: program.days.length, title: program.days[status.n - 1] }),
-    before: () => t("Starts on {date}", { date: longDate(start, lang) }),
+    before: () => t("Starts on {date}", { date: longDate(start) }),
     complete: () => t("Program complete"),
   }[status.state]();
   slot.replaceChildren(

@@ -15,7 +15,6 @@ class SharePage {
       this.input.dataset.public === "yes"
         ? this.input.dataset.link
         : new URL(this.input.dataset.today, location.href).href;
-    this.lang = document.documentElement.lang || undefined;
   }
 
   start() {
@@ -53,7 +52,7 @@ class SharePage {
     const start = document.getElementById("handout-start");
     if (start) {
       start.textContent = day
-        ? t("{date} (scan the code that day to begin)", { date: longDate(day, this.lang) })
+        ? t("{date} (scan the code that day to begin)", { date: longDate(day) })
         : t("the day you first scan the code");
     }
   }

@@ -13,7 +13,6 @@ class TodayView {
   constructor(root, data) {
     this.root = root;
     this.data = data;
-    this.lang = document.documentElement.lang || undefined;
   }
 
   /* Resolve the start from the page address and memory, remember it, and draw. */
@@ -51,7 +50,7 @@ class TodayView {
     if (status.state === "before") parts.push(...this.before(choice.start, status.until));
     else if (status.state === "complete") parts.push(...this.complete(choice.start));
     else parts.push(...this.day(data.days[status.n - 1]));
-    const date = longDate(choice.start, this.lang);
+    const date = longDate(choice.start);
     const started = status.state === "before" ? t("Day 1 is {date}.", { date }) : t("Day 1 was {date}.", { date });
     parts.push(h("p", { class: "meta started", text: started }));
     if (!this.saved) {
@@ -84,7 +83,7 @@ class TodayView {
 
   before(start, until) {
     return [
-      h("h2", { class: "today-title", text: t("Your program starts on {date}", { date: longDate(start, this.lang) }) }),
+      h("h2", { class: "today-title", text: t("Your program starts on {date}", { date: longDate(start) }) }),
       h("p", { text: until === 1 ? t("That's tomorrow.") : nt("That's in {n} day.", "That's in {n} days.", until) }),
       h("p", {}, h("a", { class: "button", href: this.data.days[0].url, text: t("Look at day 1") })),
     ];
@@ -94,7 +93,7 @@ class TodayView {
     const last = addDays(start, this.data.length - 1);
     return [
       h("h2", { class: "today-title", text: t("Program complete") }),
-      h("p", { text: t("You reached the end of all {total} days on {date}. Well done.", { total: this.data.length, date: longDate(last, this.lang) }) }),
+      h("p", { text: t("You reached the end of all {total} days on {date}. Well done.", { total: this.data.length, date: longDate(last) }) }),
       h("p", {}, h("button", { class: "button primary", type: "button", id: "restart", onclick: () => this.restart(), text: t("Start again from today") })),
     ];
   }

@@ -1,5 +1,8 @@
 /* Calendar days as {y, m, d} on the device's local calendar. Day arithmetic goes through
-   UTC midnights, so a daylight-saving change can never make a day 23 or 25 hours long. */
+   UTC midnights, so a daylight-saving change can never make a day 23 or 25 hours long.
+   Days are written by Intl in the page's language (<html lang>), never the device's: a
+   German studio's client reads "Samstag, 21. November 2026" on an English phone. */
+import { lang } from "./i18n.js";
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86400000;
@@ -44,12 +47,16 @@ export function weekday(day) {
   return (new Date(Date.UTC(day.y, day.m - 1, day.d)).getUTCDay() + 6) % 7;
 }
 
-export function longDate(day, lang) {
+/* A day with Intl's date options ({month: "long"}); ISO where Intl cannot. */
+export function dateText(day, options) {
   const date = new Date(Date.UTC(day.y, day.m - 1, day.d));
-  const options = { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
   try {
-    return date.toLocaleDateString(lang || undefined, options);
+    return date.toLocaleDateString(lang, { ...options, timeZone: "UTC" });
   } catch {
     return dayText(day);
   }
+}
+
+export function longDate(day) {
+  return dateText(day, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 }

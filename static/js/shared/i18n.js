@@ -1,10 +1,13 @@
 /* Every sentence the scripts show or say goes through t() or nt(), with the English text
-   as its msgid, so a translator sees whole sentences and a later step can extract them
+   as its msgid, so a translator sees whole sentences and `make messages` extracts them
    (Babel's JavaScript extractor, keywords t and nt:1,2). Keep each msgid a literal.
 
-   A page may carry its translations as <script type="application/json" id="strings">:
-   {msgid: translation}, and for nt() {singular msgid: [singular, plural]}. Without one,
-   or for a msgid it lacks, the English is used. {name} placeholders are filled from vars. */
+   A page in another language (or with the studio's own phrases) carries its scripts'
+   words as <script type="application/json" id="strings"> (hipapp/web/strings.py):
+   {msgid: text}, and for nt() {singular: [form, ...]} in the order of the plural
+   categories listed in table[""] ("one", "many", "other"...), so Intl.PluralRules picks
+   the form the language needs. Without a table, or for a msgid it lacks, the English is
+   used. {name} placeholders are filled from vars; numbers are written by Intl. */
 
 let strings = null;
 
@@ -19,6 +22,13 @@ function translation(msgid) {
   return Object.hasOwn(strings, msgid) ? strings[msgid] : null;
 }
 
+/* The page's language, as <html lang> says it: the one place the scripts read it. Its tag
+   was checked by site.yaml's rules, so Intl takes it as it is. */
+export const lang = document.documentElement.lang || "en";
+
+/* A number as the language writes it: 1234.5 is "1.234,5" in German. */
+export const num = (n, options) => new Intl.NumberFormat(lang, options).format(n);
+
 function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (vars && name in vars ? vars[name] : whole));
 }
@@ -29,9 +39,10 @@ export function t(msgid, vars) {
   return fill(typeof text === "string" ? text : msgid, vars);
 }
 
-/* nt("{n} day", "{n} days", n): the singular form when n is 1, else the plural; {n} is n. */
+/* nt("{n} day", "{n} days", n): the form the language's plural rule picks for n (French
+   says "0 jour"); {n} is n as the language writes it. */
 export function nt(singular, plural, n, vars) {
   const forms = translation(singular);
-  const text = (Array.isArray(forms) ? forms : [singular, plural])[n === 1 ? 0 : 1];
-  return fill(typeof text === "string" ? text : n === 1 ? singular : plural, { n, ...vars });
+  const form = Array.isArray(forms) && forms[translation("").indexOf(new Intl.PluralRules(lang).select(n))];
+  return fill(form || (n === 1 ? singular : plural), { n: num(n), ...vars });
 }

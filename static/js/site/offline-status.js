@@ -1,11 +1,13 @@
 /* "Ready offline · 1.2 MB stored" in the footer, once the worker confirms its cache. */
-import { t } from "../shared/i18n.js";
+import { num, t } from "../shared/i18n.js";
 import { KEYS, readStored, writeStored } from "../shared/store.js";
 
+/* "850 kB", "1.2 MB": the unit as the language writes it ("1,2 Mo" in French). */
 export function formatBytes(bytes) {
   if (!Number.isFinite(bytes) || bytes <= 0) return "";
-  if (bytes < 1e6) return t("{n} kB", { n: Math.max(1, Math.round(bytes / 1e3)) });
-  return t("{n} MB", { n: (bytes / 1e6).toFixed(1) });
+  const unit = (n, name, digits) => num(n, { style: "unit", unit: name, maximumFractionDigits: digits });
+  if (bytes < 1e6) return unit(Math.max(1, Math.round(bytes / 1e3)), "kilobyte", 0);
+  return unit(bytes / 1e6, "megabyte", 1);
 }
 
 async function storedBytes() {

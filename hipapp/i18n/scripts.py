@@ -1,0 +1,74 @@
+"""The messages the browser's scripts use: found in their source, sent in the page's language.
+
+The scripts call ``t(msgid, vars)`` and ``nt(singular, plural, n, vars)``
+(static/js/shared/i18n.js). Babel's javascript extractor finds those calls, the same way
+``make messages`` does, so each bundle's messages are known without a hand-kept list, and
+a page carries only the ones its bundles need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from babel.core import Locale
+from babel.messages.extract import extract
+
+from . import Words
+from .catalogues import read_catalogue
+
+KEYWORDS = {"t": None, "nt": (1, 2)}
+OPTIONS = {"parse_template_string": "true"}
+# The order in which Babel numbers plural forms (babel.plural.to_gettext), so the browser
+# can map Intl.PluralRules' category to a catalogue's msgstr[i].
+_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+Message = str | tuple[str, str]
+
+
+@cache
+def _file_messages(path: Path, mtime: float) -> tuple[Message, ...]:
+    with path.open("rb") as f:
+        found = extract("javascript", f, keywords=KEYWORDS, options=OPTIONS)
+        return tuple(m if isinstance(m, str) else (m[0], m[1]) for _, m, _, _ in found)
+
+
+def script_messages(paths: Iterable[Path]) -> tuple[Message, ...]:
+    """The messages that the scripts at ``paths`` ask for, each once, in order."""
+    seen: dict[Message, None] = {}
+    for path in paths:
+        seen.update(dict.fromkeys(_file_messages(path, path.stat().st_mtime)))
+    return tuple(seen)
+
+
+def plural_categories(locale: Locale) -> list[str]:
+    """The CLDR plural categories of a language, in the order of its msgstr[i] forms."""
+    tags = set(locale.plural_form.tags) | {"other"}
+    return [tag for tag in _ORDER if tag in tags]
+
+
+def strings(words: Words, messages: Iterable[Message]) -> dict[str, str | list[str]]:
+    """What the scripts read from ``<script type="application/json" id="strings">``.
+
+    ``{msgid: text}``, and ``{singular: [form, …]}`` for plurals, in the order of
+    ``strings[""]``: the plural categories. A message that reads as its msgid is left out
+    (the scripts fall back to the msgid), so an English page carries almost nothing.
+    """
+    out: dict[str, str | list[str]] = {}
+    catalog = read_catalogue(words.catalogue)
+    for message in messages:
+        if isinstance(message, str):
+            text = words.translate(message)
+            if text != message:
+                out[message] = text
+        else:
+            entry = catalog.get(message[0])
+            forms = (
+                list(entry.string) if entry is not None and isinstance(entry.string, tuple) else []
+            )
+            if any(forms):
+                out[message[0]] = forms
+    if any(isinstance(v, list) for v in out.values()):
+        out[""] = plural_categories(words.locale)
+    return out
