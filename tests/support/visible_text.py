@@ -37,8 +37,10 @@ _COLLECT = """() => {
 _INTL_NAMES = """() => {
   const lang = document.documentElement.lang;
   const names = [];
-  for (let m = 0; m < 12; m++) {
-    const date = new Date(Date.UTC(2024, m, 1 + m));
+  // 2024: the 1st of each month, and 1 to 7 January, Monday to Sunday.
+  const dates = [...Array(12).keys()].map((m) => new Date(Date.UTC(2024, m, 1)));
+  dates.push(...[...Array(7).keys()].map((d) => new Date(Date.UTC(2024, 0, 1 + d))));
+  for (const date of dates) {
     for (const o of [{month: 'long'}, {month: 'short'}, {weekday: 'long'}, {weekday: 'short'}]) {
       names.push(date.toLocaleDateString(lang, {...o, timeZone: 'UTC'}));
     }
@@ -58,7 +60,7 @@ def intl_names(page: Page) -> set[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_NOT_WORDS = re.compile(r"\{\w+\}|%\(\w+\)s|<[^>]+>")
+_NOT_WORDS = re.compile(r"\{\w+\}|%\(\w+\)s|<[^>]+>|https?://\S+")
 
 
 def words(text: str) -> set[str]:

@@ -1,0 +1,147 @@
+"""The studio's language in the browser: what the scripts draw on every page kind, in
+German, Spanish and French, and in the pseudo-locale.
+
+The content is tests/support/language_content.py: the studio's own words are «marked»,
+so whatever else a page shows came from the app, and must be in the site's language.
+The server's HTML is checked in tests/web/test_language.py; these tests read the live
+page after its scripts have drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from hipapp import create_app
+from hipapp.web.sitemap import site_paths
+
+from ..support.browser import ConsoleLog, LiveServer, phone_context, start_flask
+from ..support.language_content import write_content
+from ..support.player_helpers import START
+from ..support.visible_text import english_left, intl_names, visible_texts
+from ..web.test_language import unwrapped
+
+# A finished session of the plan's first day, so the history and home card have content.
+SESSION = {
+    "id": "s1",
+    "date": "2023-11-14",
+    "started": "2023-11-14T08:00:00.000Z",
+    "ended": "2023-11-14T08:10:00.000Z",
+    "routine": "daily",
+    "title": "«Daily»",
+    "program": "plan",
+    "day": 1,
+    "duration": 605,
+    "completed": True,
+    "done": ["stretch", "bridge"],
+    "skipped": ["count"],
+    "pain": [{"exercise": "bridge", "rating": 4, "limit": 2}],
+}
+STORED = {
+    "hipapp:log": json.dumps({"version": 1, "entries": [SESSION]}),
+    "hipapp:program:current": "plan",
+    "hipapp:program:plan:start": "2023-11-14",
+}
+
+
+def serve(lang: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[LiveServer, list[str]]:
+    app = create_app(write_content(tmp_path_factory.mktemp(lang), lang))
+    return start_flask(app), [p for p in site_paths(app) if p.endswith("/")]
+
+
+@pytest.fixture(scope="module", params=["de", "es", "fr"])
+def site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, LiveServer, list[str]]]:
+    server, pages = serve(request.param, tmp_path_factory)
+    yield request.param, server, pages
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def pseudo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    server, _ = serve("xx", tmp_path_factory)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def phone(browser: Browser, console: ConsoleLog) -> Iterator[Page]:
+    """A phone whose own language is English: the site's language must win."""
+    context = phone_context(browser, console, "block", locale="en-US")
+    page = context.new_page()
+    page.clock.install(time=START)
+    yield page
+    context.close()
+
+
+def open_drawn(page: Page, url: str, ready: str) -> None:
+    """Open a page a script draws, and wait until it has."""
+    page.goto(url)
+    expect(page.locator(ready).first).to_be_visible()
+
+
+def visit_every_page(
+    page: Page, server: LiveServer, pages: list[str], check: Callable[[str], None]
+) -> None:
+    """The pages a script draws, with a session in the history, then every other page."""
+    page.goto(server.url + "/about/")
+    page.evaluate(
+        "items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }",
+        STORED,
+    )
+    open_drawn(page, server.url + "/history/", "#recent li")
+    check("history")
+    open_drawn(page, server.url + "/programs/plan/today/", ".today-title")
+    check("today")
+    open_drawn(page, server.url + "/", "#continue")
+    check("home card")
+    open_drawn(page, server.url + "/programs/plan/share/", "#client-link")
+    check("share")
+    for path in pages:
+        page.goto(server.url + path)
+        check(path)
+
+
+def test_every_page_a_script_draws_is_in_the_sites_language(
+    site: tuple[str, LiveServer, list[str]], phone: Page
+) -> None:
+    lang, server, pages = site
+    english: dict[str, list[str]] = {}
+
+    def check(name: str) -> None:
+        assert phone.evaluate("document.documentElement.lang") == lang, name
+        if left := english_left(visible_texts(phone), lang):
+            english[name] = left
+
+    visit_every_page(phone, server, pages, check)
+    assert english == {}
+    # Dates are written as the site's language writes them, not as the phone's would.
+    month = {"de": "November", "es": "noviembre", "fr": "novembre"}[lang]
+    phone.goto(server.url + "/history/")
+    expect(phone.locator(".month-name")).to_contain_text(month)
+    manifest = phone.evaluate(
+        "fetch(document.querySelector('link[rel=manifest]').href).then((r) => r.json())"
+    )
+    assert manifest["lang"] == lang
+
+
+def test_what_the_scripts_draw_in_the_pseudo_locale_comes_from_the_catalogue(
+    pseudo: LiveServer, phone: Page
+) -> None:
+    found: dict[str, list[str]] = {}
+
+    def check(name: str) -> None:
+        joined = "\n".join(visible_texts(phone))
+        for word in sorted(intl_names(phone), key=len, reverse=True):  # Intl's, not ours
+            joined = re.sub(rf"\b{re.escape(word)}\b", " ", joined)
+        joined = joined.replace("‹", " ").replace("›", " ")  # the calendar's arrows
+        if left := unwrapped(joined).split():
+            found[name] = left
+
+    visit_every_page(phone, pseudo, [], check)
+    assert found == {}
