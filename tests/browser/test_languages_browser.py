@@ -22,6 +22,7 @@ from hipapp.web.sitemap import site_paths
 from ..support.browser import ConsoleLog, LiveServer, phone_context, start_flask
 from ..support.language_content import write_content
 from ..support.player_helpers import START
+from ..support.speech import said, speech_script, voice, wait_for_voice_choice
 from ..support.visible_text import english_left, intl_names, visible_texts
 from ..web.test_language import unwrapped
 
@@ -145,3 +146,92 @@ def test_what_the_scripts_draw_in_the_pseudo_locale_comes_from_the_catalogue(
 
     visit_every_page(phone, pseudo, [], check)
     assert found == {}
+
+
+# The device's voices: the player takes the one in the site's language, on the device.
+VOICES = [
+    voice("Samantha", "en-US"),
+    voice("Google Deutsch", "de-DE", local=False),
+    voice("Anna", "de-DE"),
+    voice("Mónica", "es-ES"),
+    voice("Thomas", "fr-FR"),
+]
+CHOSEN = {"de": "Anna", "es": "Mónica", "fr": "Thomas"}
+LEFT = {"de": "Linke Seite", "es": "Lado izquierdo", "fr": "Côté gauche"}
+PLAYER = "/routines/daily/play/"
+
+
+def start_session(page: Page, url: str) -> None:
+    """Open the player on the paused fake clock, start, and play into the first hold."""
+    page.goto(url)
+    page.clock.pause_at(START + 60)
+    expect(page.locator("#p-main")).to_be_enabled()
+    wait_for_voice_choice(page)
+    page.locator("#p-main").click()
+    page.clock.run_for(5_000)
+    expect(page.locator("#player")).to_have_attribute("data-side", "left")
+
+
+def test_every_cue_is_spoken_in_the_sites_language_with_its_voice(
+    site: tuple[str, LiveServer, list[str]], browser: Browser, console: ConsoleLog
+) -> None:
+    lang, server, _ = site
+    context = phone_context(browser, console, "block", locale="en-US")
+    try:
+        page = context.new_page()
+        page.add_init_script(speech_script(VOICES))
+        page.clock.install(time=START)
+        start_session(page, server.url + PLAYER)
+        spoken = said(page)
+        assert len(spoken) >= 2
+        assert {(u["lang"], u["voice"]) for u in spoken} == {(lang, CHOSEN[lang])}
+        assert any(u["text"].startswith(LEFT[lang]) for u in spoken)
+        assert page.locator("#p-notices .p-notice").count() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("tag", "voices", "chosen"),
+    [
+        ("de-AT", [voice("B", "de-AT", local=False), voice("A", "de-AT"), voice("C", "de")], "A"),
+        ("de", [voice("B", "de", local=False), voice("A", "de-DE")], "B"),
+        (
+            "de-AT",
+            [voice("E", "en-AT"), voice("B", "de-CH", local=False), voice("A", "de_DE")],
+            "A",
+        ),
+        ("de", [voice("E", "en-GB")], None),
+    ],
+)
+def test_the_voice_matches_the_full_tag_then_the_language_and_prefers_the_device(
+    live_server: LiveServer, page: Page, tag: str, voices: list[object], chosen: str | None
+) -> None:
+    page.goto(live_server.url + "/about/")
+    pick = page.evaluate(
+        "async ([voices, tag]) => { const m = await import('/static/js/player/voice.js');"
+        " const v = m.pickVoice(voices, tag); return v && v.name; }",
+        [voices, tag],
+    )
+    assert pick == chosen
+
+
+def test_a_device_without_a_voice_for_the_language_shows_the_cues_and_says_so_once(
+    site: tuple[str, LiveServer, list[str]], browser: Browser, console: ConsoleLog
+) -> None:
+    lang, server, _ = site
+    context = phone_context(browser, console, "block")
+    try:
+        page = context.new_page()
+        page.add_init_script(speech_script([voice("Samantha", "en-US"), voice("Daniel", "en-GB")]))
+        page.clock.install(time=START)
+        start_session(page, server.url + PLAYER)
+        notices = page.locator("#p-notices")
+        language = {"de": "Deutsch", "es": "español", "fr": "français"}[lang]
+        expect(notices.locator(".p-notice", has_text=language)).to_have_count(1)
+        expect(notices).to_contain_text(LEFT[lang])  # the cue, written
+        assert said(page) == []  # nothing spoken in an English voice
+        page.clock.run_for(2_000)
+        assert page.locator("#player").get_attribute("data-phase") == "hold"
+    finally:
+        context.close()

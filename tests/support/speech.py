@@ -8,6 +8,7 @@ as Chrome does, and keeps what the player says in ``window.__said`` instead of s
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from playwright.sync_api import Page
@@ -23,7 +24,9 @@ _SCRIPT = """
   Object.defineProperty(window, 'SpeechSynthesisUtterance', {configurable: true, value: Utterance});
   const synth = window.speechSynthesis;
   let listed = false;
-  synth.getVoices = () => (listed ? voices : []);
+  // __asked counts the lists handed out: once it is above 0, the page has chosen a voice.
+  window.__asked = 0;
+  synth.getVoices = () => (listed ? (window.__asked++, voices) : []);
   synth.speak = (u) => said.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.name});
   synth.cancel = () => {};
   window.addEventListener('load', () => {
@@ -40,6 +43,15 @@ def voice(name: str, lang: str, local: bool = True) -> dict[str, Any]:
 
 def speech_script(voices: list[dict[str, Any]]) -> str:
     return _SCRIPT % json.dumps(voices)
+
+
+def wait_for_voice_choice(page: Page) -> None:
+    """Until the page has read the device's voice list (the player does once its late
+    bundle is in): a Start tap before then speaks with the browser's pick for the lang."""
+    deadline = time.monotonic() + 120
+    while not page.evaluate("window.__asked > 0"):
+        assert time.monotonic() < deadline, "the page never asked for the device's voices"
+        page.wait_for_timeout(50)
 
 
 def said(page: Page) -> list[dict[str, Any]]:

@@ -93,7 +93,7 @@ export class PlayerController {
      screen lock and the media controls; then Start is enabled. */
   withLate(m) {
     this.m = m;
-    this.cues = new m.Cues(this.settings, this.sound, () => this.view.flash());
+    this.cues = new m.Cues(this.settings, this.sound, () => this.view.flash(), (id, text) => this.view.notice(id, text));
     Object.assign(this, m.wireSessionControls(this));
     new m.SettingsPanel(byId("p-settings"), byId("p-open-settings"), this.settings, () => writeJSON(KEYS.settings, this.settings));
     this.view.ready = true;

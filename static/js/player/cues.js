@@ -3,13 +3,23 @@
    the context sound.js unlocked in a tap.
 
    Speech is queued, never cut off: a sentence of advice is said to its end, and what
-   follows waits for it. A count is said on its beat or not at all, so it never lags. */
+   follows waits for it. A count is said on its beat or not at all, so it never lags.
+
+   Every utterance is in the page's language; `voice` is the device's voice for it
+   (voice.js), or null when the device has none: then each cue is written on screen
+   (notice "said") instead of spoken in the wrong accent. */
+import { lang } from "../shared/i18n.js";
+import { chooseVoice } from "./voice.js";
 
 export class Cues {
-  constructor(settings, sound, onFlash) {
+  /* notice(id, text): a line on the player's screen (PlayerView.notice). */
+  constructor(settings, sound, onFlash, notice = () => {}) {
     this.settings = settings;
     this.sound = sound;
     this.onFlash = onFlash;
+    this.notice = notice;
+    this.voice = undefined; // not known yet: the browser picks by the utterance's lang
+    chooseVoice(this, notice);
   }
 
   beep(freq = 880, ms = 150, volume = 0.2) {
@@ -34,10 +44,15 @@ export class Cues {
      when speech is still busy. */
   say(text, { timed = false } = {}) {
     const synth = window.speechSynthesis;
-    if (!synth || typeof window.SpeechSynthesisUtterance !== "function" || !this.settings.speech) return;
+    if (!this.settings.speech) return;
+    if (this.voice === null) return this.notice("said", text);
+    if (!synth || typeof window.SpeechSynthesisUtterance !== "function") return;
     try {
       if (timed && (synth.pending || synth.speaking)) return;
-      synth.speak(new SpeechSynthesisUtterance(text));
+      const u = new SpeechSynthesisUtterance(text);
+      u.lang = lang;
+      if (this.voice) u.voice = this.voice;
+      synth.speak(u);
     } catch {
       // speech failed: the screen still shows the cue
     }
