@@ -9,25 +9,21 @@
    the form the language needs. Without a table, or for a msgid it lacks, the English is
    used. {name} placeholders are filled from vars; numbers are written by Intl. */
 
-let strings = null;
-
-function translation(msgid) {
-  if (!strings) {
-    try {
-      strings = JSON.parse(document.getElementById("strings").textContent) || {};
-    } catch {
-      strings = {}; // no table on this page (or a broken one): English
-    }
-  }
-  return Object.hasOwn(strings, msgid) ? strings[msgid] : null;
+let strings = {};
+try {
+  strings = JSON.parse(document.getElementById("strings").textContent);
+} catch {
+  // no table on this page (an English one): the msgids are the words
 }
+
+const translation = (msgid) => (Object.hasOwn(strings, msgid) ? strings[msgid] : null);
 
 /* The page's language, as <html lang> says it: the one place the scripts read it. Its tag
    was checked by site.yaml's rules, so Intl takes it as it is. */
 export const lang = document.documentElement.lang || "en";
 
 /* A number as the language writes it: 1234.5 is "1.234,5" in German. */
-export const num = (n, options) => new Intl.NumberFormat(lang, options).format(n);
+export const num = (n, options) => n.toLocaleString(lang, options);
 
 function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (vars && name in vars ? vars[name] : whole));
