@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 PHRASES: Mapping[str, str] = {
-    # The player: what it shows above the countdown and says aloud.
+    # The player: what it shows above the countdown and says aloud. A spoken cue that
+    # begins with one of these ("Get ready: Bridge", "Left side, 30 seconds") is built
+    # from the studio's words too.
     "first_up": "First up",
+    "get_ready": "Get ready",
+    "left_side": "Left side",
+    "right_side": "Right side",
+    "switch_sides": "Switch sides",
+    "hold": "Hold",
+    "halfway": "Halfway",
+    "paused": "Paused",
     "rest": "Rest",
     "session_complete": "Session complete",
     "how_did_it_feel": "How did each exercise feel?",  # the ratings at the end of a session
