@@ -138,7 +138,9 @@ def favicon() -> Response:
 @bp.get("/manifest.webmanifest")
 def manifest() -> Response:
     body = manifest_of(current_app, url_for("pwa.manifest"))
-    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), mimetype=MANIFEST_TYPE)
+    return Response(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")), mimetype=MANIFEST_TYPE
+    )
 
 
 @bp.get("/icons/<name>.png")
