@@ -88,7 +88,7 @@ def app_id(app: Flask) -> str | None:
 Revision = Callable[[str], tuple[str, int]]  # a URL's revision and size in bytes
 
 # Below this many bytes in all, the worker stores the whole site on install.
-EVERYTHING_BELOW = 1_000_000
+EVERYTHING_BELOW = 2_000_000
 
 
 def fetch_through(app: Flask) -> Revision:

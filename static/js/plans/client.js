@@ -159,7 +159,7 @@ class PlanPage {
       out.push(h("p", { text: t("Rest and recover today. A relaxed walk is plenty.") }));
       return out;
     }
-    out.push(h("p", { class: "total", id: "plan-total", text: t("About {time}", { time: totalText(sessionTotal(session, lib)) }) }));
+    out.push(h("p", { class: "total", id: "plan-total", text: totalText(sessionTotal(session, lib)) }));
     const play = `play/${session.day ? `?day=${session.day}` : ""}#${kept ? "start" : fragment}`;
     out.push(h("p", {}, h("a", { class: "button primary big", id: "plan-start", href: play, text: session.rest ? t("Start the gentle routine") : t("Start") })));
     out.push(h("ol", { class: "steps plan-steps" },

@@ -1,5 +1,5 @@
 /* A plan's dosages and times in words, as the server writes them for routines
-   (hipapp/web/filters.py dosage_text, hipapp/i18n Words.duration and Words.total). */
+   (hipapp/web/filters.py dosage_text and total, hipapp/i18n Words.duration). */
 import { nt, t } from "../shared/i18n.js";
 
 export function durationText(seconds) {
@@ -9,9 +9,8 @@ export function durationText(seconds) {
   return secs ? t("{minutes} min {seconds} s", { minutes, seconds: secs }) : t("{n} min", { n: minutes });
 }
 
-export function totalText(seconds) {
-  return seconds < 60 ? durationText(seconds) : t("{n} min", { n: Math.round(seconds / 60) });
-}
+/* A session's exact length, as routine pages show it: "1 min 45 s", not "About 2 min". */
+export const totalText = durationText;
 
 export function dosageText(dosage) {
   const reps = dosage.reps !== null && dosage.reps !== undefined;
