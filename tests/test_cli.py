@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -278,5 +279,5 @@ def test_build_normalises_the_base_url_as_site_yaml_does(
         ],
     )
     assert result.exit_code == 0, result.output
-    manifest = (out / "manifest.webmanifest").read_text(encoding="utf-8")
-    assert '"id": "/a/"' in manifest
+    manifest = json.loads((out / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["id"] == "/a/"

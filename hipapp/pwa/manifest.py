@@ -68,7 +68,8 @@ def build_manifest(
         "start_url": f"{home}?launch=app",
         "scope": home,
         "display": "standalone",
-        "orientation": "any",
+        # No "orientation": left out, the app turns with the phone (the player has a
+        # landscape layout), and the player's first window is 9 bytes lighter.
         "theme_color": site.theme_color,
         "background_color": site.background_color,
         "categories": ["health", "fitness"],

@@ -30,8 +30,8 @@ function workSpeech(step) {
     return t("Set {n} of {total}, {dose}", vars);
   }
   // "Left side" is a phrase the studio may reword (site.yaml phrases): say its words.
-  if (step.side === "left") return t("{side}, {dose}", { side: t("Left side"), dose });
-  if (step.side === "right") return t("{side}, {dose}", { side: t("Right side"), dose });
+  const side = step.side === "left" ? t("Left side") : step.side === "right" ? t("Right side") : "";
+  if (side) return t("{side}, {dose}", { side, dose });
   return step.kind === "reps" ? dose : t("Hold for {dose}", vars);
 }
 
@@ -48,7 +48,8 @@ function restSpeech(step, next, cards) {
 
 /* What is said when a step begins: one sentence, or two for a step that waits for Done. */
 export function entrySpeech(step, next, cards) {
-  if (step.kind === "lead-in") return [t("{cue}: {title}", { cue: t("Get ready"), title: titleOf(step, cards) })];
+  const cue = t("Get ready");
+  if (step.kind === "lead-in") return [t("{cue}: {title}", { cue, title: titleOf(step, cards) })];
   if (step.kind === "switch") return [t("Switch sides")];
   if (step.kind === "rest") return [restSpeech(step, next, cards)];
   return step.wait ? [workSpeech(step), t("Tap Done when you finish")] : [workSpeech(step)];

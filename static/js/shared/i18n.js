@@ -16,7 +16,8 @@ try {
   // no table on this page (an English one): the msgids are the words
 }
 
-const translation = (msgid) => (Object.hasOwn(strings, msgid) ? strings[msgid] : null);
+// A msgid the table lacks reads as undefined, or as an Object method, never as text:
+// t() takes only strings, nt() only arrays.
 
 /* The page's language, as <html lang> says it: the one place the scripts read it. Its tag
    was checked by site.yaml's rules, so Intl takes it as it is. */
@@ -31,14 +32,14 @@ function fill(text, vars) {
 
 /* t("Set {n} of {total}", {n: 1, total: 3}) is "Set 1 of 3". */
 export function t(msgid, vars) {
-  const text = translation(msgid);
+  const text = strings[msgid];
   return fill(typeof text === "string" ? text : msgid, vars);
 }
 
 /* nt("{n} day", "{n} days", n): the form the language's plural rule picks for n (French
    says "0 jour"); {n} is n as the language writes it. */
 export function nt(singular, plural, n, vars) {
-  const forms = translation(singular);
-  const form = Array.isArray(forms) && forms[translation("").indexOf(new Intl.PluralRules(lang).select(n))];
+  const forms = strings[singular];
+  const form = Array.isArray(forms) && forms[strings[""].indexOf(new Intl.PluralRules(lang).select(n))];
   return fill(form || (n === 1 ? singular : plural), { n: num(n), ...vars });
 }
