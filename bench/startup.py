@@ -11,7 +11,6 @@ kept the port). tests/test_server_start.py is the cheap guard in the normal suit
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import signal
 import statistics
@@ -27,21 +26,10 @@ from common import ROOT, Row, pip_install, print_table  # noqa: E402
 from library import generate  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from tests.support.servers import free_port  # noqa: E402
+from tests.support.servers import answers, free_port  # noqa: E402
 
 COMMAND = ["--preload", "--workers", "2", "--worker-class", "gthread", "--threads", "4"]
 DEADLINE = 60.0
-
-
-def answers(port: int) -> bool:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    try:
-        conn.request("GET", "/exercises/exercise-999/")
-        return conn.getresponse().status == 200
-    except OSError:
-        return False
-    finally:
-        conn.close()
 
 
 def alive(sid: int) -> int:
@@ -70,7 +58,7 @@ def start(content: Path) -> float | None:
     took: float | None = None
     try:
         while time.perf_counter() - began < DEADLINE and server.poll() is None:
-            if answers(port):
+            if answers(port, "/exercises/exercise-999/", 5):
                 took = time.perf_counter() - began
                 break
             time.sleep(0.1)

@@ -8,7 +8,6 @@ after SIGTERM every process of the server is gone.
 
 from __future__ import annotations
 
-import http.client
 import os
 import signal
 import subprocess
@@ -22,7 +21,7 @@ import pytest
 from hipapp.paths import ROOT
 
 from .support.library import generate
-from .support.servers import free_port
+from .support.servers import answers, free_port
 
 pytest.importorskip("gunicorn")
 
@@ -73,17 +72,6 @@ def wait_for(check: Callable[[], bool], what: str, log: Path, deadline: float) -
         time.sleep(0.05)
 
 
-def answers(port: int) -> bool:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-    try:
-        conn.request("GET", "/exercises/exercise-299/")
-        return conn.getresponse().status == 200
-    except OSError:
-        return False
-    finally:
-        conn.close()
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="lists processes through /proc")
 def test_gunicorn_starts_every_time_on_300_cards(tmp_path: Path) -> None:
     content = generate(tmp_path / "content", 300, 60, 2)
@@ -113,7 +101,7 @@ def start_and_stop(command: list[str], env: dict[str, str], log: Path) -> None:
         deadline = time.monotonic() + DEADLINE
         ready = lambda: log.read_text().count(" ready\n") == WORKERS  # noqa: E731
         wait_for(ready, "every worker ready", log, deadline)
-        wait_for(lambda: answers(port), "an answer", log, deadline)
+        wait_for(lambda: answers(port, "/exercises/exercise-299/", 2), "an answer", log, deadline)
         assert "forked" not in log.read_text(), log.read_text()
         server.send_signal(signal.SIGTERM)
         server.wait(DEADLINE)

@@ -17,6 +17,18 @@ def free_port() -> int:
         return port
 
 
+def answers(port: int, path: str, timeout: float = 5.0) -> bool:
+    """Whether the server on ``port`` answers ``path`` with 200 now."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        return conn.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        conn.close()
+
+
 def wait_until_up(port: int, proc: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
