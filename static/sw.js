@@ -7,7 +7,8 @@
      SHELL   - indices into FILES stored on install (on a small site, all of them);
      FOLLOW  - [root, indices]: what to store once the client opens a page under root
                (a program link: each day, player, card and picture; a routine: its own).
-   Anything else is stored the first time it is viewed, so it opens offline later.
+   A personal plan's page names what its plan plays (the KEEP message). Anything else
+   is stored the first time it is viewed, so it opens offline later.
 
    Rules that keep old pages and new scripts apart:
    - each version has its own cache, filled on install with the shell, what the client
@@ -228,6 +229,23 @@ function onMessage(event) {
     self.skipWaiting();
   } else if (type === "CHECK_PRECACHE") {
     event.waitUntil(checkPrecache().then((report) => reply(event, report)));
+  } else if (type === "KEEP") {
+    event.waitUntil(keepPlan(event.data.urls).then((report) => reply(event, report)));
+  }
+}
+
+/* A personal plan lives in its link's fragment, which this worker never sees: the plan
+   page names the cards and pictures it plays (plans/offline.js), to store like a group
+   followed. Only this site's own URLs; an older cache's copy is carried into each new
+   version with everything else it holds. */
+async function keepPlan(urls) {
+  const known = Array.isArray(urls) ? urls.filter((url) => REVISION.has(url)) : [];
+  const report = { type: "KEPT", version: VERSION, total: known.length };
+  try {
+    await store(await caches.open(CACHE), known);
+    return { ...report, ok: true };
+  } catch (error) {
+    return { ...report, ok: false, error: String(error) };
   }
 }
 

@@ -73,7 +73,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         *("js/shared/store.js", "js/shared/reminders.js", "js/programs/start.js"),
         *("js/plans/expand.js", "js/plans/link.js", "js/plans/library.js"),
         *("js/plans/saved.js", "js/plans/words.js", "js/plans/session.js"),
-        "js/plans/client.js",
+        *("js/plans/offline.js", "js/plans/client.js"),
     ),
     "plan_play_js": (
         *PLAYER,

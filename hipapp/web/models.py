@@ -168,6 +168,7 @@ class PlanLibrary:
     """``plan/library.json``: the site's content as personal plans read it."""
 
     studio: str
+    exercises: str  # where the card pages are, so a plan's cards can be stored for offline
     timing: Timing
     bounds: PlanBounds
     cards: dict[str, PlanCard]

@@ -48,6 +48,7 @@ def plan_library(app: Flask) -> PlanLibrary:
     media, cards_url = url("site.index") + "media/", url("site.exercises")
     return PlanLibrary(
         studio=cat.site.name,
+        exercises=cards_url,
         timing=Timing(),
         bounds=PlanBounds(),
         cards={

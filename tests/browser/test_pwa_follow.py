@@ -1,13 +1,15 @@
 """A client's phone stores what that client plays, and an update fetches only what changed.
 
 A library above the store-everything threshold (here the threshold is set to 0): the
-first visit to one program's link stores the shell and that program, nothing else; pages
-opened online are stored as they are viewed; after a one-card edit, the new worker
-copies every unchanged entry from the old cache and fetches only the changed URLs.
+first visit to one program's link stores the shell and that program, nothing else (a
+personal plan's link: the cards and pictures its plan plays); pages opened online are
+stored as they are viewed; after a one-card edit, the new worker copies every unchanged
+entry from the old cache and fetches only the changed URLs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hipapp.build.export import build
+from hipapp.content import load_catalogue
+from hipapp.content.model import ExerciseStep
+from hipapp.plan.link import encode
+from hipapp.plan.personal import CardItem, Plan, plan_day
 
 from ..support.browser import LiveServer
 from ..support.library import generate
@@ -134,3 +140,52 @@ def test_an_update_after_a_one_card_edit_fetches_only_the_changed_urls(
     poll(sw_page, "navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)")
     fetched = {p.removeprefix("/hips/") for p in log}
     assert fetched == changed | {"sw.js"}
+
+
+def plan_link(content: Path, out: Path) -> tuple[str, set[str]]:
+    """A program-0 plan whose first routine is one card program-0 never plays; returns
+    the fragment and the card pages and pictures the plan plays, as worker paths."""
+    cat, _ = load_catalogue(content)
+    program = cat.programs["program-0"]
+    played = set(follow_groups(worker(out))["programs/program-0/"])
+    extra = next(s for s in sorted(cat.exercises) if f"exercises/{s}/" not in played)
+    first = next(d for d in program.days if d)
+    plan = Plan("program", "program-0", client="Anna", routines={first: (CardItem(extra),)})
+    cards: set[str] = set()
+    for n in range(1, len(program.days) * program.repeat + 1):
+        day, _ = plan_day(plan, program, cat.routines, cat.exercises, n)
+        for step in day.steps:
+            if isinstance(step, ExerciseStep):
+                card = cat.exercises[step.exercise]
+                cards |= {s for s in (card.slug, card.easier, card.harder) if s}
+    urls = {f"exercises/{s}/" for s in cards}
+    urls |= {f"media/{cat.exercises[s].image}" for s in cards if cat.exercises[s].image}
+    assert f"exercises/{extra}/" in urls
+    return encode(plan), urls
+
+
+def test_a_personal_plan_stores_every_card_it_plays_for_offline(sw_page: Page, site: Site) -> None:
+    """A plan lives in its link, which the worker never sees: the plan page tells it what
+    the plan plays, so every day's cards and pictures open offline, the one card the
+    studio added included, on a library too large to be stored whole."""
+    content, out, server = site
+    fragment, urls = plan_link(content, out)
+    base = first_visit(sw_page, server, f"plan/#{fragment}")
+    expect(sw_page.locator("#plan-greeting")).to_have_text("For Anna, from Bench Studio")
+    poll(sw_page, "document.getElementById('plan').dataset.offline === 'stored'")
+    have = stored(sw_page, base)
+    assert urls <= have, sorted(urls - have)
+    theirs = set(follow_groups(worker(out))["programs/program-1/"])
+    assert not {p for p in theirs if p.startswith("programs/program-1/")} & have
+    server.stop()
+    for n in (1, 2, 4, 26):
+        sw_page.goto(f"{base}plan/play/?day={n}")
+        expect(sw_page.locator("#p-img")).to_have_attribute("src", re.compile(r"/media/"))
+        poll(
+            sw_page,
+            "(() => { const i = document.getElementById('p-img');"
+            " return i.complete && i.naturalWidth > 0; })()",
+        )
+    card = next(p for p in sorted(urls) if p.startswith("exercises/"))
+    response = sw_page.goto(base + card)
+    assert response is not None and response.from_service_worker

@@ -11,6 +11,7 @@ import { programStatus } from "../programs/start.js";
 import { programLength } from "./expand.js";
 import { decodePlan, LinkError } from "./link.js";
 import { loadLibrary, planProblems } from "./library.js";
+import { keepOffline, planUrls } from "./offline.js";
 import { storePlan, storedPlan } from "./saved.js";
 import { planId, planName, planSession, planStart, sessionLines, sessionTotal } from "./session.js";
 import { totalText } from "./words.js";
@@ -96,6 +97,11 @@ class PlanPage {
 
   show(entry, note = "") {
     this.draw("plan", ...(note ? [h("p", { class: "notice", role: "status", text: note })] : []), ...this.body(entry));
+    // The plan's cards and pictures, stored for the days to come offline; <main
+    // data-offline> says how that went ("stored", "failed"), for the tests.
+    keepOffline(planUrls(entry.plan, this.library)).then((report) => {
+      if (report) this.root.dataset.offline = report.ok ? "stored" : "failed";
+    });
   }
 
   body(entry) {

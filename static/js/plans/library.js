@@ -8,6 +8,7 @@ export async function loadLibrary(href) {
   if (!response.ok) throw new Error(`library: ${response.status}`);
   const library = await response.json();
   const abs = (link) => (link ? new URL(link, url).href : link);
+  library.exercises = abs(library.exercises);
   for (const card of Object.values(library.cards)) {
     for (const key of ["image", "easier_url", "harder_url"]) card.view[key] = abs(card.view[key]);
   }
