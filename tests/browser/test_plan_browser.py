@@ -18,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from hipapp.content import load_catalogue
+from hipapp.content.model import RestStep
 from hipapp.i18n import words_for
 from hipapp.paths import DEFAULT_CONTENT
 from hipapp.plan.link import decode, encode
@@ -323,6 +324,14 @@ def test_reorder_leave_out_and_add_go_into_the_link(
     assert names == ["seated-figure-4", "hip-flexor-stretch", "ninety-ninety", "hip-cars",
                      "clamshell"]  # fmt: skip
     assert steps[-1].dosage.reps == 15  # type: ignore[union-attr]
+    # A rest of its own, moved between the last two exercises.
+    form.get_by_role("button", name="Add a rest").click()
+    form.get_by_role("group", name="Rest").last.get_by_label("Rest (seconds)").fill("20")
+    form.get_by_role("button", name="Move Rest up").last.click()
+    plan = decode(page.get_by_label("Client link").input_value().partition("#")[2])
+    steps, _ = plan_routine(plan, CAT.routines["daily-hips"], CAT.exercises)
+    assert steps[-2] == RestStep(20) and steps[-1].exercise == "clamshell"  # type: ignore[union-attr]
+    expect(page.locator(".handout-routine .step.rest").last).to_contain_text("Rest 20 s")
     # A value outside the content bounds stops the link and says why.
     form.get_by_role("group", name="Hip CARs (slow hip circles)").get_by_label("Reps").fill("1001")
     expect(page.locator("#plan-problems")).to_have_text(

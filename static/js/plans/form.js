@@ -77,10 +77,16 @@ class PlanForm {
       picker.value = "";
       this.update();
     };
+    // A pause of its own, between two exercises: 30 s, moved into place with Up and Down.
+    const rest = () => {
+      list.append(this.row({ seconds: 30 }));
+      this.update();
+    };
     return h("fieldset", { class: "plan-routine", "data-routine": routine.slug },
       h("legend", { text: routine.title }), list,
       h("p", { class: "plan-add" }, h("label", { for: id, text: t("Add an exercise") }), picker,
-        h("button", { class: "button", type: "button", onclick: add, text: t("Add") })));
+        h("button", { class: "button", type: "button", onclick: add, text: t("Add") }),
+        h("button", { class: "button", type: "button", onclick: rest, text: t("Add a rest") })));
   }
 
   /* One exercise (or explicit rest) with its fields. */
