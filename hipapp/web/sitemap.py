@@ -90,16 +90,21 @@ def site_entries(
 
 
 SHELL = frozenset({"pwa.icon", "static"})
+# Plain pages a client may never need: every card of the library, for personal plans. The
+# plan page asks the worker to store it with the plan's cards (static/js/plans/offline.js),
+# so a client who only follows a program never downloads it, nor again on each update.
+NOT_SHELL = frozenset({"plans.library"})
 
 
 def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
     """What a phone stores: the shell, and the pages of each program or routine followed.
 
-    The shell is every page without arguments (home, lists, history, offline, manifest),
-    the icons and the bundles. Following a program stores each of its days and players,
-    the cards they play (with their easier and harder cards) and their pictures; a
-    routine, its page, its player and the same for its cards. Keyed by the URL they live
-    under ("/programs/weeks/"), which the worker matches against what the client opens.
+    The shell is every page without arguments (home, lists, history, offline, manifest)
+    but the plans' library, and the icons and the bundles. Following a program stores
+    each of its days and players, the cards they play (with their easier and harder
+    cards) and their pictures; a routine, its page, its player and the same for its
+    cards. Keyed by the URL they live under ("/programs/weeks/"), which the worker
+    matches against what the client opens.
     """
     cat = catalogue(app)
     shell: set[str] = set()
@@ -107,7 +112,7 @@ def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
     with app.test_request_context():
         plain = set(plain_endpoints(app))
         for endpoint, values in site_urls(app):
-            if endpoint in SHELL or endpoint in plain:
+            if endpoint in SHELL or (endpoint in plain and endpoint not in NOT_SHELL):
                 shell.add(url_for(endpoint, **values))
 
         def cards(routines: Iterable[str]) -> Iterator[str]:

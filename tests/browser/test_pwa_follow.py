@@ -158,7 +158,7 @@ def plan_link(content: Path, out: Path) -> tuple[str, set[str]]:
             if isinstance(step, ExerciseStep):
                 card = cat.exercises[step.exercise]
                 cards |= {s for s in (card.slug, card.easier, card.harder) if s}
-    urls = {f"exercises/{s}/" for s in cards}
+    urls = {"plan/library.json"} | {f"exercises/{s}/" for s in cards}
     urls |= {f"media/{cat.exercises[s].image}" for s in cards if cat.exercises[s].image}
     assert f"exercises/{extra}/" in urls
     return encode(plan), urls
@@ -178,6 +178,8 @@ def test_a_personal_plan_stores_every_card_it_plays_for_offline(sw_page: Page, s
     theirs = set(follow_groups(worker(out))["programs/program-1/"])
     assert not {p for p in theirs if p.startswith("programs/program-1/")} & have
     server.stop()
+    sw_page.goto(base + "plan/")  # the plan from the device, the library from the cache
+    expect(sw_page.locator("#plan-greeting")).to_have_text("For Anna, from Bench Studio")
     for n in (1, 2, 4, 26):
         sw_page.goto(f"{base}plan/play/?day={n}")
         expect(sw_page.locator("#p-img")).to_have_attribute("src", re.compile(r"/media/"))

@@ -1,7 +1,8 @@
 /* plan/library.json: the site's cards, routines and programs as plans build on them
    (hipapp/web/models.py: PlanLibrary), and the checks a plan must pass against it. */
 
-/* The library, with every link in it made absolute (they are relative to the file). */
+/* The library, with every link in it made absolute (they are relative to the file), and
+   its own address in `href`. */
 export async function loadLibrary(href) {
   const url = new URL(href, document.baseURI);
   const response = await fetch(url);
@@ -9,6 +10,7 @@ export async function loadLibrary(href) {
   const library = await response.json();
   const abs = (link) => (link ? new URL(link, url).href : link);
   library.exercises = abs(library.exercises);
+  library.href = url.href;
   for (const card of Object.values(library.cards)) {
     for (const key of ["image", "easier_url", "harder_url"]) card.view[key] = abs(card.view[key]);
   }

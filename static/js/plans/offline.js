@@ -1,11 +1,12 @@
 /* A plan offline: on a library too large to store whole, the service worker stores only
    the shell and what a client follows. A plan lives in its link, which the worker never
-   sees, so the plan page tells it what the plan plays: every card of every session, with
-   the easier and harder cards the player may offer, and their pictures. */
+   sees, so the plan page tells it what the plan plays: the library the plan reads, every
+   card of every session, with the easier and harder cards the player may offer, and
+   their pictures. */
 import { programLength } from "./expand.js";
 import { planSession } from "./session.js";
 
-/* The absolute URLs of the card pages and pictures a plan can play. */
+/* The absolute URLs of the library and of the card pages and pictures a plan can play. */
 export function planUrls(plan, library) {
   const days = plan.kind === "routine" ? 1 : programLength(library.programs[plan.slug]);
   const slugs = new Set();
@@ -18,7 +19,7 @@ export function planUrls(plan, library) {
       for (const near of [card.view.easier, card.view.harder]) if (near && library.cards[near]) slugs.add(near);
     }
   }
-  const urls = [];
+  const urls = [library.href];
   for (const slug of slugs) {
     urls.push(new URL(`${encodeURIComponent(slug)}/`, library.exercises).href);
     const image = library.cards[slug].view.image;
