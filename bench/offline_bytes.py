@@ -43,15 +43,21 @@ def wire(out: Path, path: str) -> int:
     return (twin if twin.is_file() else name).stat().st_size
 
 
-def plan(out: Path, program: str) -> tuple[dict[str, str], set[str]]:
-    """Every URL's revision, and what a client of ``program`` stores."""
+def plan(out: Path, program: str) -> tuple[dict[str, str], set[str], set[str]]:
+    """Every URL's revision, what a client of ``program`` stores, and the worker's parts
+    that client reads (hipapp/pwa/precache.py): the program's own."""
     source = (out / "sw.js").read_text()
-    files = header(source, "FILES")
-    stored = {files[i][0] for i in header(source, "SHELL")}
-    for root, indices in header(source, "FOLLOW"):
+    part = lambda name: json.loads((out / "sw-parts" / f"{name}.json").read_text())  # noqa: E731
+    files = dict(header(source, "SHELL"))
+    for name in header(source, "BUCKETS"):
+        files.update(part(name))
+    stored = {path for path, _ in header(source, "SHELL")}
+    parts = set()
+    for root, name in header(source, "GROUPS"):
         if root == f"programs/{program}/":
-            stored |= {files[i][0] for i in indices}
-    return dict(files), stored
+            stored |= {path for path, _ in part(name)}
+            parts.add(f"sw-parts/{name}.json")
+    return files, stored, parts
 
 
 def run() -> list[Row]:
@@ -60,15 +66,15 @@ def run() -> list[Row]:
         content = generate(base / "content", 1000, 200, 5, images=True)
         out = base / "out"
         build(content, out)
-        before, stored = plan(out, "program-0")
+        before, stored, parts = plan(out, "program-0")
         whole = sum(wire(out, p) for p in before)
-        first = sum(wire(out, p) for p in stored) + wire(out, "sw.js")
+        first = sum(wire(out, p) for p in stored | parts) + wire(out, "sw.js")
         card = sorted(p for p in stored if p.startswith("exercises/exercise-"))[0]
         source = content / "exercises" / f"{card.split('/')[1]}.md"
         source.write_text(source.read_text().replace("## Cues", "## Cues\n- A new cue.", 1))
         build(content, out)
-        after, kept = plan(out, "program-0")
-        changed = {p for p in kept if after.get(p) != before.get(p)}
+        after, kept, new_parts = plan(out, "program-0")
+        changed = {p for p in kept if after.get(p) != before.get(p)} | (new_parts - parts)
         update = sum(wire(out, p) for p in changed) + wire(out, "sw.js")
     print(
         f"whole site {whole / 1024:,.0f} KiB in {len(before)} URLs; one program's client "

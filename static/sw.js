@@ -3,12 +3,17 @@
    hipapp/pwa/precache.py prepends four constants, with paths relative to this file's
    folder (so the same file works at a domain root and under a subpath):
      VERSION - a hash of everything below and of this file;
-     FILES   - every URL of the site as [path, revision], the revision a hash of its bytes;
-     SHELL   - indices into FILES stored on install (on a small site, all of them);
-     FOLLOW  - [root, indices]: what to store once the client opens a page under root
-               (a program link: each day, player, card and picture; a routine: its own).
-   A personal plan's page names what its plan plays (the KEEP message). Anything else
-   is stored the first time it is viewed, so it opens offline later.
+     SHELL   - [path, revision] of each URL stored on install (on a small site, all of
+               them), the revision a hash of its bytes;
+     GROUPS  - [root, part]: what to store once the client opens a page under root (a
+               program link: each day, player, card and picture; a routine: its own);
+     BUCKETS - parts that together list every URL outside the shell: the one holding a
+               path is bucketOf(path), for a page viewed or named by a personal plan.
+   A part is sw-parts/<part>.json, [[path, revision], ...], named by a hash of its bytes:
+   it is fetched only when needed, once, and kept with the version's files. So an update
+   costs this file plus what the client stores, however large the site. A personal plan's
+   page names what its plan plays (the KEEP message). Anything else is stored the first
+   time it is viewed, so it opens offline later.
 
    Rules that keep old pages and new scripts apart:
    - each version has its own cache, filled on install with the shell, what the client
@@ -26,14 +31,72 @@ const CACHE = CACHE_PREFIX + VERSION;
 const OFFLINE_URL = new URL("offline/", SCOPE).href;
 // Where a cache remembers the programs and routines its client follows: not a site URL.
 const FOLLOWED = new URL("__hipapp/followed", SCOPE).href;
+const PARTS = new URL("sw-parts/", SCOPE).href;
 
 const href = (path) => new URL(path, SCOPE).href;
-const REVISION = new Map(FILES.map(([path, revision]) => [href(path), revision]));
-const SHELL_URLS = SHELL.map((i) => href(FILES[i][0]));
-const GROUPS = FOLLOW.map(([root, list]) => ({
-  root: href(root),
-  urls: list.map((i) => href(FILES[i][0])),
-}));
+// Every URL's revision this worker has read so far: the shell's, then each part's.
+const REVISION = new Map(SHELL.map(([path, revision]) => [href(path), revision]));
+const SHELL_URLS = SHELL.map(([path]) => href(path));
+const FOLLOWABLE = GROUPS.map(([root, part]) => ({ root: href(root), part }));
+const READ = new Map(); // part name -> Promise of its URLs
+
+/* The lookup part that lists a URL outside the shell: a 32-bit string hash of its path,
+   as bucket_of in hipapp/pwa/precache.py. */
+function bucketOf(url) {
+  const path = url.slice(SCOPE.href.length);
+  let h = 0;
+  for (let i = 0; i < path.length; i++) h = (Math.imul(h, 31) + path.charCodeAt(i)) >>> 0;
+  return BUCKETS[h % BUCKETS.length];
+}
+
+/* A part's URLs, their revisions noted in REVISION: from this version's cache, or an
+   older one's (a part's name is its bytes' hash, so any copy is right), or the network. */
+function readPart(name) {
+  if (!READ.has(name)) {
+    const reading = partResponse(name).then((entries) => entries.map(([path, revision]) => {
+      REVISION.set(href(path), revision);
+      return href(path);
+    }));
+    READ.set(name, reading.catch((error) => {
+      READ.delete(name); // offline, say: the next call tries again
+      throw error;
+    }));
+  }
+  return READ.get(name);
+}
+
+async function partResponse(name) {
+  const url = `${PARTS}${name}.json`;
+  const cache = await caches.open(CACHE);
+  const mine = await cache.match(url);
+  if (mine) return mine.json();
+  for (const old of await oldCaches()) {
+    const kept = await (await caches.open(old)).match(url);
+    if (kept) {
+      await cache.put(url, kept.clone());
+      return kept.json();
+    }
+  }
+  const response = await fetch(fresh(url));
+  // Checked like any file: a host's error page, or a truncated body, is never kept.
+  if (!response.ok || (await hashOf(response)).slice(0, name.length) !== name) {
+    throw new Error(`${url}: ${response.status}, not the part it names`);
+  }
+  await cache.put(url, response.clone());
+  return response.json();
+}
+
+/* A URL's revision in this version, or undefined when it is not one of the site's. */
+async function revisionOf(url) {
+  if (REVISION.has(url) || !BUCKETS.length || !url.startsWith(SCOPE.href)) return REVISION.get(url);
+  await readPart(bucketOf(url));
+  return REVISION.get(url);
+}
+
+/* The URLs of the groups followed, their parts read. */
+async function groupUrls(groups) {
+  return (await Promise.all(groups.map((group) => readPart(group.part)))).flat();
+}
 
 self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(activate()));
@@ -48,11 +111,13 @@ function fresh(url) {
 /* Whether a response holds this version's bytes of ``url``: the revision is the start of
    the SHA-256 of its bytes, in hex, as long as the header gives it. */
 async function current(url, response) {
-  const expected = REVISION.get(url);
-  if (!expected) return false;
+  const expected = await revisionOf(url);
+  return !!expected && (await hashOf(response)).slice(0, expected.length) === expected;
+}
+
+async function hashOf(response) {
   const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
-  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0"));
-  return hex.join("").slice(0, expected.length) === expected;
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function oldCaches() {
@@ -62,31 +127,35 @@ function oldCaches() {
 }
 
 /* What to store: the shell, each group followed (in an older cache, or by a window open
-   now: the first visit is not controlled yet), and every URL an older cache holds. */
+   now: the first visit is not controlled yet), and every URL an older cache holds. The
+   groups' parts are read first: what a client follows then needs no lookup part. */
 async function install() {
   const cache = await caches.open(CACHE);
   const roots = new Set(await followedIn(cache));
-  const viewed = [];
+  const held = [];
   for (const name of await oldCaches()) {
     const old = await caches.open(name);
     for (const root of await followedIn(old)) roots.add(root);
     for (const request of await old.keys()) {
-      if (REVISION.has(request.url)) viewed.push(request.url);
+      if (request.url !== FOLLOWED && !request.url.startsWith(PARTS)) held.push(request.url);
     }
   }
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   for (const client of windows) {
     for (const group of groupsOf(client.url)) roots.add(group.root);
   }
-  const followed = GROUPS.filter((group) => roots.has(group.root));
-  await store(cache, [...SHELL_URLS, ...followed.flatMap((group) => group.urls), ...viewed]);
+  const followed = FOLLOWABLE.filter((group) => roots.has(group.root));
+  const urls = [...SHELL_URLS, ...(await groupUrls(followed))];
+  const listed = new Set(urls);
+  for (const url of held) if (!listed.has(url) && (await revisionOf(url))) urls.push(url);
+  await store(cache, urls);
   await saveFollowed(cache, followed.map((group) => group.root));
 }
 
 function groupsOf(url) {
   const page = new URL(url);
   page.search = "";
-  return GROUPS.filter((group) => page.href.startsWith(group.root));
+  return FOLLOWABLE.filter((group) => page.href.startsWith(group.root));
 }
 
 async function followedIn(cache) {
@@ -148,7 +217,7 @@ async function follow(url) {
   const added = groups.filter((group) => !roots.includes(group.root));
   if (!added.length) return;
   try {
-    await store(cache, added.flatMap((group) => group.urls));
+    await store(cache, await groupUrls(added));
     await saveFollowed(cache, [...(await followedIn(cache)), ...added.map((g) => g.root)]);
   } catch (error) {
     // Offline or mid-deploy: the next visit tries again.
@@ -185,7 +254,11 @@ async function assetResponse(request, event) {
 /* Store what was viewed, if it is this version's: a file of a newer deploy waits for the
    newer worker, which fetches it again in one piece with the rest of that version. */
 async function keep(url, response) {
-  if (!response.ok || response.redirected || !(await current(url, response))) return;
+  try {
+    if (!response.ok || response.redirected || !(await current(url, response))) return;
+  } catch (error) {
+    return; // its lookup part can't be read now: the next view tries again
+  }
   const cache = await caches.open(CACHE);
   await cache.put(url, response);
 }
@@ -239,9 +312,12 @@ function onMessage(event) {
    followed. Only this site's own URLs; an older cache's copy is carried into each new
    version with everything else it holds. */
 async function keepPlan(urls) {
-  const known = Array.isArray(urls) ? urls.filter((url) => REVISION.has(url)) : [];
-  const report = { type: "KEPT", version: VERSION, total: known.length };
+  const report = { type: "KEPT", version: VERSION, total: 0 };
   try {
+    const asked = Array.isArray(urls) ? urls.filter((url) => typeof url === "string") : [];
+    const known = [];
+    for (const url of new Set(asked)) if (await revisionOf(url)) known.push(url);
+    report.total = known.length;
     await store(await caches.open(CACHE), known);
     return { ...report, ok: true };
   } catch (error) {
@@ -255,11 +331,11 @@ async function keepPlan(urls) {
 async function checkPrecache() {
   const cache = await caches.open(CACHE);
   const followed = new Set(await followedIn(cache));
-  const wanted = [
-    ...new Set([...SHELL_URLS, ...GROUPS.filter((g) => followed.has(g.root)).flatMap((g) => g.urls)]),
-  ];
-  const report = { type: "PRECACHE_STATUS", version: VERSION, total: wanted.length };
+  const report = { type: "PRECACHE_STATUS", version: VERSION, total: SHELL_URLS.length };
   try {
+    const groups = FOLLOWABLE.filter((g) => followed.has(g.root));
+    const wanted = [...new Set([...SHELL_URLS, ...(await groupUrls(groups))])];
+    report.total = wanted.length;
     const have = new Set((await cache.keys()).map((request) => request.url));
     const missing = wanted.filter((url) => !have.has(url));
     if (missing.length) await store(cache, missing);

@@ -21,7 +21,7 @@ from ..web import headers
 from ..web.app import make_app
 from ..web.pwa import precache
 from ..web.sitemap import site_entries
-from .freeze import Frozen, file_of, freeze_urls, holds, twins_of
+from .freeze import Frozen, file_of, freeze_urls, holds, put, twins_of
 from .inputs import input_keys
 from .outdir import (
     COMPLETE,
@@ -109,7 +109,8 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
     out.mkdir(parents=True, exist_ok=True)
     # Every file this build may write, and every file the last one did: a killed build
     # leaves nothing the next one does not know about.
-    mark(out, WRITING, previous | set(planned) | set(twins_of(file_of(worker))) | set(extras))
+    may_write = previous | set(planned) | set(twins_of(file_of(worker))) | set(extras)
+    mark(out, WRITING, may_write)
     if marker is not None and not finished:
         sweep_scratch(out)
     known = {path: record.output for path, record in before.items()}
@@ -121,11 +122,17 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
     # The same list the service worker precaches, so the two can never disagree. The
     # worker's version hashes every other file's revision, so it is written last.
     with app.test_request_context():
-        precache(app, revision=lambda p: (pages[p].output, (out / file_of(p)).stat().st_size))
-    (done,) = freeze_urls(app, [worker], out, known)
-    written = sum(len(f.files) for f in (*frozen.values(), done) if f.wrote)
+        pre = precache(app, revision=lambda p: (pages[p].output, (out / file_of(p)).stat().st_size))
+        parts = {url_for("pwa.worker_part", name=name): data for name, data in pre.parts.items()}
+    # The worker's parts are named by their bytes, known only now: listed before written,
+    # and written as they are (no need to render them), before the worker that names them.
+    mark(out, WRITING, may_write | {n for path in parts for n in twins_of(file_of(path))})
+    done = [put(out, path, data) for path, data in parts.items()]
+    done += freeze_urls(app, [worker], out, known)
+    written = sum(len(f.files) for f in (*frozen.values(), *done) if f.wrote)
     written += _host_files(out, str(app.config["BASE_PATH"]))
-    files = {name for r in pages.values() for name in r.files} | set(done.files) | set(extras)
+    files = {name for r in pages.values() for name in r.files} | set(extras)
+    files |= {name for f in done for name in f.files}
     remove_stale(out, previous - files)
     mark(out, COMPLETE, files, pages)
     return Report(sorted(files | {MARKER}), len(todo) + 1, written)

@@ -117,24 +117,39 @@ def _freeze_chunk(
     done = []
     with app.app_context():
         for path in urls:
-            name = file_of(path)
-            data = render(app, path)
-            revision = revision_of(data)
             # Only the hashed bundles (/static/gen/…) get brotli: a page or card that
             # happens to be called "gen" is a page like any other.
             bundle = path.startswith(f"{app.static_url_path}/gen/")
-            twins = twin_names(name, data, brotli_too=bundle)
-            target = destination / name
-            same = (known.get(path) == revision and target.is_file()) or holds(target, data)
-            if same and all((destination / twin).is_file() for twin in twins):
-                done.append(Frozen(revision, (name, *twins), False))
-                continue
-            write_file(target, data)
-            for twin in twins:
-                packed = _brotli(data, bundles) if twin.endswith(".br") else _gzip(data)
-                write_file(destination / twin, packed)
-            done.append(Frozen(revision, (name, *twins), True))
+            data = render(app, path)
+            done.append(put(destination, path, data, known.get(path), bundle, bundles))
     return done
+
+
+def put(
+    destination: Path,
+    path: str,
+    data: bytes,
+    known: str | None = None,
+    brotli_too: bool = False,
+    bundles: Path | None = None,
+) -> Frozen:
+    """Write ``data`` as URL ``path`` with its twins, unless the files already hold it.
+
+    ``known`` is the revision a finished build recorded there; ``brotli_too`` gives the
+    file a .br twin as well, kept between builds in ``bundles``.
+    """
+    name = file_of(path)
+    revision = revision_of(data)
+    twins = twin_names(name, data, brotli_too=brotli_too)
+    target = destination / name
+    same = (known == revision and target.is_file()) or holds(target, data)
+    if same and all((destination / twin).is_file() for twin in twins):
+        return Frozen(revision, (name, *twins), False)
+    write_file(target, data)
+    for twin in twins:
+        packed = _brotli(data, bundles) if twin.endswith(".br") else _gzip(data)
+        write_file(destination / twin, packed)
+    return Frozen(revision, (name, *twins), True)
 
 
 def holds(target: Path, data: bytes) -> bool:

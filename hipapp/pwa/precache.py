@@ -1,9 +1,11 @@
 """What the service worker stores for offline use, and the worker's own source.
 
-The worker is ``static/sw.js`` with a generated header in front of it: every URL with
-its revision (a hash of its bytes), what to store when, and a version that hashes all of
-it. Any change to the site changes the worker's bytes, which is what makes a browser
-install the new version; the revisions let it fetch only the URLs that changed.
+The worker is ``static/sw.js`` with a generated header in front of it: what it stores on
+install, each URL with its revision (a hash of its bytes), what to store when, and a
+version that hashes all of it. Any change to the site changes the worker's bytes, which
+is what makes a browser install the new version; the revisions let it fetch only the URLs
+that changed. On a large site, the rest of the list is in parts fetched when needed, so
+a client's update costs what that client stores, not the size of the whole site.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import rjsmin
 
 # The worker's revisions are shorter than the build manifest's: each phone downloads the
 # list on every update, and 40 bits still make a changed file with an unchanged
@@ -25,19 +29,52 @@ def revision_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:20]
 
 
+# Where the worker's parts live, relative to its folder: one file per part, named by a
+# hash of its bytes, so a part is never fetched twice and two versions can share it.
+PARTS = "sw-parts/"
+# About this many URLs to a lookup part: a client who views one page outside what it
+# follows fetches one part this size, not the whole list.
+BUCKET_SIZE = 48
+
+
 @dataclass(frozen=True)
 class Precache:
     """What the service worker stores, with URLs relative to its own folder.
 
-    ``files`` is every URL of the site with its revision; ``shell`` (indices into it) is
-    stored on install; ``follow`` lists, for each program and routine, the URLs stored
-    once a client opens it. Everything else is stored when it is first viewed.
+    ``shell`` is stored on install, each URL with its revision. On a large site the
+    rest of the list is in parts (``parts``: name to JSON bytes of ``[path, revision]``
+    pairs) that the worker fetches only when it needs them: ``groups`` names, for each
+    program and routine, the part holding what a client who opens it stores; every URL
+    outside the shell is also in exactly one of the lookup parts ``buckets``, chosen by
+    ``bucket_of`` its path, for what a client views or a personal plan names. On a small
+    site the shell is the whole site and there are no parts.
     """
 
     version: str
-    files: tuple[tuple[str, str], ...]
-    shell: tuple[int, ...]
-    follow: tuple[tuple[str, tuple[int, ...]], ...]
+    shell: tuple[tuple[str, str], ...]
+    groups: tuple[tuple[str, str], ...]
+    buckets: tuple[str, ...]
+    parts: Mapping[str, bytes]
+
+
+def bucket_of(path: str, buckets: int) -> int:
+    """The lookup part of a worker path: a 32-bit string hash, as ``bucketOf`` in sw.js.
+
+    Paths are as the worker lists them, "./" for the root written as "" (what is left of
+    a URL once the worker's folder is cut off); they are ASCII, being percent-encoded.
+    """
+    key = "" if path == "./" else path
+    h = 0
+    for char in key:
+        h = (h * 31 + ord(char)) & 0xFFFFFFFF
+    return h % buckets
+
+
+def _part(entries: Iterable[tuple[str, str]], parts: dict[str, bytes]) -> str:
+    data = json.dumps(list(entries), separators=(",", ":")).encode()
+    name = hashlib.sha256(data).hexdigest()[:WORKER_REVISION]
+    parts[name] = data
+    return name
 
 
 def precache_of(
@@ -54,24 +91,27 @@ def precache_of(
     A site whose files add up to less than ``everything_below`` bytes is stored whole on
     install: a small library costs a phone little, and then every page opens offline.
     """
-    digest = hashlib.sha256(source.read_bytes())
-    index = {}
-    for number, (path, revision, _) in enumerate(files):
-        digest.update(f"\0{path}\0{revision}".encode())
-        index[path] = number
+    revision = {path: rev[:WORKER_REVISION] for path, rev, _ in files}
     whole = sum(size for _, _, size in files) < everything_below
-    stored = range(len(files)) if whole else sorted(index[p] for p in shell if p in index)
-    follow = (
-        ()
-        if whole
-        else tuple(
-            (relative(root), tuple(index[p] for p in dict.fromkeys(paths) if p in index))
-            for root, paths in groups.items()
-        )
-    )
-    digest.update(repr((tuple(stored), follow)).encode())
-    listed = tuple((relative(path), revision[:WORKER_REVISION]) for path, revision, _ in files)
-    return Precache(digest.hexdigest()[:16], listed, tuple(stored), follow)
+    stored = list(revision) if whole else [p for p in revision if p in shell]
+    parts: dict[str, bytes] = {}
+    kept: list[tuple[str, str]] = []
+    lookups: tuple[str, ...] = ()
+    if not whole:
+        for root, paths in groups.items():
+            listed = [(relative(p), revision[p]) for p in dict.fromkeys(paths) if p in revision]
+            kept.append((relative(root), _part(listed, parts)))
+        on_install = set(stored)
+        rest = [(relative(p), rev) for p, rev in revision.items() if p not in on_install]
+        count = max(1, -(-len(rest) // BUCKET_SIZE))
+        buckets: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+        for path, rev in rest:
+            buckets[bucket_of(path, count)].append((path, rev))
+        lookups = tuple(_part(b, parts) for b in buckets)
+    listed_shell = tuple((relative(p), revision[p]) for p in stored)
+    digest = hashlib.sha256(source.read_bytes())
+    digest.update(repr((listed_shell, tuple(kept), lookups)).encode())
+    return Precache(digest.hexdigest()[:16], listed_shell, tuple(kept), lookups, parts)
 
 
 def worker_source(pre: Precache, source: Path) -> str:
@@ -81,11 +121,13 @@ def worker_source(pre: Precache, source: Path) -> str:
         return "[\n" + ",\n".join(json.dumps(i, separators=(",", ":")) for i in items) + "\n]"
 
     header = (
-        "// Generated by hipapp/pwa/precache.py: every URL with its revision, the ones\n"
-        "// stored on install, and the ones stored for each program or routine followed.\n"
+        "// Generated by hipapp/pwa/precache.py: the URLs stored on install with their\n"
+        "// revisions, the part each program or routine followed stores, and the lookup parts.\n"
         f"const VERSION = {json.dumps(pre.version)};\n"
-        f"const FILES = {lines(pre.files)};\n"
-        f"const SHELL = {json.dumps(list(pre.shell), separators=(',', ':'))};\n"
-        f"const FOLLOW = {lines(pre.follow)};\n"
+        f"const SHELL = {lines(pre.shell)};\n"
+        f"const GROUPS = {lines(pre.groups)};\n"
+        f"const BUCKETS = {json.dumps(list(pre.buckets), separators=(',', ':'))};\n"
     )
-    return header + source.read_text(encoding="utf-8")
+    # Minified like the bundles: every client downloads this file on every update.
+    body: str = rjsmin.jsmin(source.read_text(encoding="utf-8"))
+    return header + body

@@ -163,6 +163,15 @@ def service_worker() -> Response:
     return response
 
 
+@bp.get("/sw-parts/<name>.json")
+def worker_part(name: str) -> Response:
+    # A part of the worker's list (hipapp/pwa/precache.py), named by a hash of its bytes.
+    part = precache(current_app).parts.get(name)
+    if part is None or current_app.debug:
+        abort(404)
+    return Response(part, mimetype="application/json")
+
+
 @bp.get("/offline/")
 def offline() -> str:
     return render_template("offline.html")

@@ -26,6 +26,8 @@ from ..support.browser import LiveServer
 from ..support.library import generate
 from ..support.pwa_helpers import (
     follow_groups,
+    header,
+    parts_in,
     poll,
     precache_list,
     revisions,
@@ -59,11 +61,23 @@ STORED = """async () => {
 def stored(page: Page, base: str) -> set[str]:
     """What the phone holds, as paths like the worker's ("./", "exercises/x/")."""
     urls = page.evaluate(STORED)
-    return {u.removeprefix(base) or "./" for u in urls if not u.endswith("__hipapp/followed")}
+    return {
+        u.removeprefix(base) or "./"
+        for u in urls
+        if not u.endswith("__hipapp/followed") and "/sw-parts/" not in u
+    }
 
 
 def worker(out: Path) -> str:
     return (out / "sw.js").read_text()
+
+
+def groups_of(out: Path) -> dict[str, list[str]]:
+    return follow_groups(worker(out), parts_in(out))
+
+
+def known(out: Path) -> dict[str, str]:
+    return revisions(worker(out), parts_in(out))
 
 
 def first_visit(page: Page, server: LiveServer, path: str) -> str:
@@ -78,7 +92,7 @@ def test_the_phone_stores_the_program_it_follows_and_not_the_rest(
 ) -> None:
     _, out, server = site
     base = first_visit(sw_page, server, "programs/program-0/")
-    groups = follow_groups(worker(out))
+    groups = groups_of(out)
     shell = set(precache_list(worker(out)))
     mine, theirs = set(groups["programs/program-0/"]), set(groups["programs/program-1/"])
     assert {"programs/program-0/day/28/", "history/", "offline/"} <= mine | shell
@@ -86,7 +100,7 @@ def test_the_phone_stores_the_program_it_follows_and_not_the_rest(
     assert have == shell | mine
     # The other program's days, and the cards neither program plays, stay on the server.
     others = {p for p in theirs if p.startswith("programs/program-1/")}
-    unplayed = {p for p in revisions(worker(out)) if p.startswith("exercises/")} - mine - theirs
+    unplayed = {p for p in known(out) if p.startswith("exercises/")} - mine - theirs
     assert len(others) >= 28 and unplayed - shell
     assert not (others | unplayed - shell) & have
 
@@ -94,7 +108,7 @@ def test_the_phone_stores_the_program_it_follows_and_not_the_rest(
 def test_every_day_of_the_followed_program_opens_offline(sw_page: Page, site: Site) -> None:
     _, out, server = site
     base = first_visit(sw_page, server, "programs/program-0/")
-    days = [p for p in follow_groups(worker(out))["programs/program-0/"] if "/day/" in p]
+    days = [p for p in groups_of(out)["programs/program-0/"] if "/day/" in p]
     assert len(days) >= 28
     server.stop()
     for path in days:
@@ -107,10 +121,8 @@ def test_every_day_of_the_followed_program_opens_offline(sw_page: Page, site: Si
 def test_a_page_opened_online_opens_offline_later(sw_page: Page, site: Site) -> None:
     _, out, server = site
     base = first_visit(sw_page, server, "programs/program-0/")
-    group = set(follow_groups(worker(out))["programs/program-0/"])
-    other = next(
-        p for p in revisions(worker(out)) if p.startswith("exercises/exercise-") and p not in group
-    )
+    group = set(groups_of(out)["programs/program-0/"])
+    other = next(p for p in known(out) if p.startswith("exercises/exercise-") and p not in group)
     sw_page.goto(base + other)
     title = sw_page.locator("h1").inner_text()
     poll(sw_page, f"caches.match({base + other!r}).then(Boolean)")
@@ -125,13 +137,13 @@ def test_an_update_after_a_one_card_edit_fetches_only_the_changed_urls(
 ) -> None:
     content, out, server = site
     base = first_visit(sw_page, server, "programs/program-0/")
-    before = revisions(worker(out))
+    before = known(out)
     have = stored(sw_page, base)
     card = next(p for p in sorted(have) if p.startswith("exercises/exercise-"))
     source = content / "exercises" / f"{card.split('/')[1]}.md"
     source.write_text(source.read_text().replace("## Cues", "## Cues\n- A new cue.", 1))
     build(content, out)
-    after = revisions(worker(out))
+    after = known(out)
     changed = {p for p in have if before.get(p) != after.get(p)}
     assert card in changed and len(changed) < len(have) / 4
     log: list[str] = server.extra["log"]
@@ -139,7 +151,9 @@ def test_an_update_after_a_one_card_edit_fetches_only_the_changed_urls(
     sw_page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
     poll(sw_page, "navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)")
     fetched = {p.removeprefix("/hips/") for p in log}
-    assert fetched == changed | {"sw.js"}
+    # Of the worker's parts, only the followed program's new one: nothing site-sized.
+    (group,) = (n for root, n in header(worker(out), "GROUPS") if root == "programs/program-0/")
+    assert fetched == changed | {"sw.js", f"sw-parts/{group}.json"}
 
 
 def plan_link(content: Path, out: Path) -> tuple[str, set[str]]:
@@ -147,7 +161,7 @@ def plan_link(content: Path, out: Path) -> tuple[str, set[str]]:
     the fragment and the card pages and pictures the plan plays, as worker paths."""
     cat, _ = load_catalogue(content)
     program = cat.programs["program-0"]
-    played = set(follow_groups(worker(out))["programs/program-0/"])
+    played = set(groups_of(out)["programs/program-0/"])
     extra = next(s for s in sorted(cat.exercises) if f"exercises/{s}/" not in played)
     first = next(d for d in program.days if d)
     plan = Plan("program", "program-0", client="Anna", routines={first: (CardItem(extra),)})
@@ -175,7 +189,7 @@ def test_a_personal_plan_stores_every_card_it_plays_for_offline(sw_page: Page, s
     poll(sw_page, "document.getElementById('plan').dataset.offline === 'stored'")
     have = stored(sw_page, base)
     assert urls <= have, sorted(urls - have)
-    theirs = set(follow_groups(worker(out))["programs/program-1/"])
+    theirs = set(groups_of(out)["programs/program-1/"])
     assert not {p for p in theirs if p.startswith("programs/program-1/")} & have
     server.stop()
     sw_page.goto(base + "plan/")  # the plan from the device, the library from the cache

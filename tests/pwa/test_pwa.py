@@ -25,6 +25,7 @@ from ..support.pwa_helpers import as_file, precache_list, version_of
 # In the export but deliberately not precached, and why:
 NOT_PRECACHED = {
     "sw.js",  # the browser fetches the worker itself to look for updates
+    # (a large site's sw-parts/ too: the worker's own list; tests/pwa/test_worker_parts.py)
     "_headers",  # the static host's configuration, never served
     ".nojekyll",  # tells GitHub Pages to publish the folder as it is, never served
     ".hipapp-build",  # the build's marker, for the next build: "this folder is hipapp's"

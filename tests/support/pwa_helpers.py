@@ -11,7 +11,7 @@ import json
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -106,21 +106,36 @@ def header(sw_source: str, name: str) -> Any:
     return json.loads(match[1])
 
 
-def revisions(sw_source: str) -> dict[str, str]:
-    """Every URL the worker knows, with its revision."""
-    return dict(header(sw_source, "FILES"))
+# A part of the worker's list by name (hipapp/pwa/precache.py): its JSON bytes.
+PartReader = Callable[[str], bytes]
+
+
+def parts_in(out: Path) -> PartReader:
+    """The parts an export wrote, next to its sw.js."""
+    return lambda name: (out / "sw-parts" / f"{name}.json").read_bytes()
+
+
+def revisions(sw_source: str, parts: PartReader | None = None) -> dict[str, str]:
+    """Every URL the worker knows, with its revision: the shell's and, on a large site,
+    the lookup parts' (``parts`` reads them)."""
+    found = dict(header(sw_source, "SHELL"))
+    for name in header(sw_source, "BUCKETS"):
+        assert parts is not None, "this worker lists most of its URLs in parts"
+        found.update(json.loads(parts(name)))
+    return found
 
 
 def precache_list(sw_source: str) -> list[str]:
     """The URLs the worker stores on install (the shell; on a small site, every URL)."""
-    files = header(sw_source, "FILES")
-    return [files[i][0] for i in header(sw_source, "SHELL")]
+    return [path for path, _ in header(sw_source, "SHELL")]
 
 
-def follow_groups(sw_source: str) -> dict[str, list[str]]:
+def follow_groups(sw_source: str, parts: PartReader) -> dict[str, list[str]]:
     """What the worker stores for each program or routine a client opens, by its root."""
-    files = header(sw_source, "FILES")
-    return {root: [files[i][0] for i in indices] for root, indices in header(sw_source, "FOLLOW")}
+    return {
+        root: [path for path, _ in json.loads(parts(name))]
+        for root, name in header(sw_source, "GROUPS")
+    }
 
 
 def version_of(sw_source: str) -> str:

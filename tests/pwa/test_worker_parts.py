@@ -1,0 +1,75 @@
+"""A large site's worker: its own file stays small, and its parts list every URL once.
+
+Every client downloads sw.js on every update, so it must not grow with the library: it
+holds the shell, and names the parts (hipapp/pwa/precache.py) that list the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask.testing import FlaskClient
+
+from hipapp import create_app
+from hipapp.pwa.precache import bucket_of
+from hipapp.web.pwa import NOT_PRECACHED
+from hipapp.web.sitemap import site_paths
+
+from ..support.library import generate
+from ..support.pwa_helpers import PartReader, follow_groups, header, precache_list, revisions
+
+LARGE = {"PRECACHE_ALL_BELOW": 0}
+
+
+def client_for(content: Path) -> FlaskClient:
+    return create_app(content, config=LARGE).test_client()
+
+
+def reader(client: FlaskClient) -> PartReader:
+    def part(name: str) -> bytes:
+        response = client.get(f"/sw-parts/{name}.json")
+        assert response.status_code == 200 and response.mimetype == "application/json"
+        return response.get_data()
+
+    return part
+
+
+def test_the_worker_does_not_grow_with_the_library(tmp_path: Path) -> None:
+    """Doubling the cards adds a few lookup parts' names to sw.js, not a line per URL."""
+    sizes = []
+    for cards in (150, 300):
+        client = client_for(generate(tmp_path / str(cards), cards, 10, 1))
+        source = client.get("/sw.js").get_data(as_text=True)
+        assert "exercises/exercise-" not in source  # no card is in the shell
+        sizes.append(len(source))
+    assert sizes[1] - sizes[0] < 200, sizes
+
+
+def test_the_parts_list_every_url_once_where_the_worker_looks(tmp_path: Path) -> None:
+    content = generate(tmp_path / "content", 200, 10, 2)
+    client = client_for(content)
+    source = client.get("/sw.js").get_data(as_text=True)
+    part = reader(client)
+    buckets = header(source, "BUCKETS")
+    shell = precache_list(source)
+    listed = [path for path, _ in header(source, "SHELL")]
+    for number, name in enumerate(buckets):
+        for path, revision in json.loads(part(name)):
+            assert bucket_of(path, len(buckets)) == number, path
+            assert len(revision) == 10
+            listed.append(path)
+    app = create_app(content, config=LARGE)
+    expected = {p.removeprefix("/") or "./" for p in site_paths(app, exclude=NOT_PRECACHED)}
+    assert sorted(listed) == sorted(expected)  # each URL once, shell or lookup part
+    known = revisions(source, part)
+    groups = follow_groups(source, part)
+    assert set(groups) >= {"programs/program-0/", "routines/routine-0/"}
+    for root, paths in groups.items():
+        assert paths and set(paths) <= set(known) and not set(paths) & set(shell), root
+
+
+def test_an_unknown_part_is_a_404(tmp_path: Path) -> None:
+    client = client_for(generate(tmp_path / "content", 20, 2))
+    for name in ("0123456789", "../sw", "%2e%2e", "x" * 300):
+        assert client.get(f"/sw-parts/{name}.json").status_code == 404
