@@ -38,8 +38,14 @@ register_filter(ModuleConcat)  # type: ignore[no-untyped-call]
 
 
 def gen_folder(app: Flask) -> Path:
-    """Where bundles are built and work is kept; served at /static/gen/."""
-    return Path(app.config.get("GEN_DIR") or GEN).resolve()
+    """Where bundles are built and work is kept; served at /static/gen/.
+
+    ``GEN_DIR`` (HIPAPP_GEN_DIR) moves it: to that folder if it is called "gen", else to
+    a "gen" folder inside it. The bundles' URLs carry the folder's name, so a folder of
+    any other name would be linked where nothing serves it.
+    """
+    folder = Path(app.config.get("GEN_DIR") or GEN).resolve()
+    return folder if folder.name == GEN.name else folder / GEN.name
 
 
 def init_assets(app: Flask, theme_color: str) -> Environment:

@@ -220,3 +220,16 @@ def test_exported_pages_carry_their_policy_for_hosts_without_headers(
     assert headers.CSP.replace("; frame-ancestors 'none'", "") == headers.META_CSP
     # Served by the app, the header does the work.
     assert "Content-Security-Policy" not in small_client.get("/").get_data(as_text=True)
+
+
+def test_a_work_folder_of_any_name_builds(
+    small_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bug: with HIPAPP_GEN_DIR=/tmp/work the pages linked /static/work/…, which nothing
+    served, and the build stopped with a 404. The bundles go to work/gen/ now."""
+    monkeypatch.setenv("HIPAPP_GEN_DIR", str(tmp_path / "work"))
+    out = tmp_path / "site"
+    files = build(small_content, out)
+    bundles = [f for f in files if f.startswith("static/gen/") and f.endswith(".js")]
+    assert bundles and all((tmp_path / "work" / "gen" / Path(f).name).is_file() for f in bundles)
+    assert 'href="static/gen/' in (out / "index.html").read_text()
