@@ -1,7 +1,7 @@
 """Run every benchmark and print one table of figures against their budgets.
 
 Run: make bench   (or .venv/bin/python bench/run.py [name ...])
-Names: weight, server, build, lighthouse, offline, bytes, startup.
+Names: weight, server, build, lighthouse, offline, bytes, startup, battery.
 Exit status 1 when a budget fails.
 """
 
@@ -23,6 +23,7 @@ MODULES = {
     "lighthouse": "lighthouse",
     "bytes": "offline_bytes",
     "startup": "startup",
+    "battery": "battery",
 }
 
 
