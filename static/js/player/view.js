@@ -4,11 +4,20 @@ import { t } from "../shared/i18n.js";
 import { byId } from "../shared/dom.js";
 
 
-/* Write text only when it changes. Rewriting the same text still replaces the node:
-   the browser lays it out and paints it again, every tick, and a rewrite of the
+/* Set a property only when it changes: `hidden = true` on a hidden element, for one,
+   still makes the browser recalculate its style (and the :has() rules that look at it). */
+function set(node, key, value) {
+  if (node[key] !== value) node[key] = value;
+}
+
+/* Write text only when it changes, and into the text node that is there (the nodes it
+   writes hold text only): rewriting the same text, or replacing the node (textContent),
+   makes the browser lay out and paint again, and a new node makes it recalculate style
+   (base.css's body:has() watches every insertion), every tick; a rewrite of the
    server-rendered ready screen would count as a new, later largest paint. */
 function put(node, text) {
-  if (node.textContent !== text) node.textContent = text;
+  const c = node.firstChild;
+  c && text ? set(c, "data", text) : set(node, "textContent", text);
 }
 
 export class PlayerView {
@@ -27,30 +36,29 @@ export class PlayerView {
   }
 
   render(s) {
-    const { el, root, cards } = this;
+    const { el, cards } = this;
     const step = s.step || {};
     const running = s.status === "running" || s.status === "paused";
-    root.dataset.phase = s.phase;
-    root.dataset.side = s.status === "done" ? "" : step.side || "";
-    root.dataset.step = String(s.index);
-    root.dataset.remaining = String(s.status === "idle" ? Math.ceil(step.ms / 1000) || 0 : s.seconds);
+    const data = this.root.dataset;
+    data.phase = s.phase;
+    data.side = s.status === "done" ? "" : step.side || "";
+    data.step = String(s.index);
+    data.remaining = String(s.status === "idle" ? Math.ceil(step.ms / 1000) || 0 : s.seconds);
     el.total.max = Math.round(s.total / 1000) || 1; // a swapped-in card changes the total
     el.total.value = Math.round(s.position / 1000);
-    el.stage.hidden = s.status === "done";
-    el.controls.hidden = el.stage.hidden;
+    el.stage.hidden = el.controls.hidden = s.status === "done";
     if (!el.stage.hidden) this.stage(s, step, running);
     el.main.disabled = !this.ready; // a session needs the late bundle (PlayerController)
     put(el.main, s.status === "idle" ? t("Start") : s.status === "paused" ? t("Resume") : t("Pause"));
     // Done ends any rep step; it is the primary action only when the step waits for it.
-    el.done.hidden = step.kind !== "reps" || s.status !== "running";
+    set(el.done, "hidden", step.kind !== "reps" || s.status !== "running");
     el.done.classList.toggle("primary", s.wait);
     el.back.hidden = el.skip.hidden = el.end.hidden = !running;
-    const text = s.status === "idle" ? "" : announcement(s, cards);
     // Announce phase changes only; the countdown itself is not live (too chatty).
     const key = `${s.phase}|${s.seq}`;
     if (key !== this.spoken) {
       this.spoken = key;
-      el.live.textContent = text;
+      el.live.textContent = s.status === "idle" ? "" : announcement(s, cards);
     }
   }
 
@@ -68,17 +76,15 @@ export class PlayerView {
       // While waiting the count is the big number: the unit is the reps text without it.
       put(el.unit, s.wait ? repsText(step).replace(String(step.reps), "").trim() : step.kind === "reps" ? repsText(step) : "");
     }
-    const done = step.ms ? s.elapsed / step.ms : 0;
-    el.ring.style.strokeDashoffset = String(s.wait ? 0 : 100 * done);
+    el.ring.style.strokeDashoffset = s.wait || !step.ms ? 0 : (100 * s.elapsed) / step.ms;
     put(el.next, running ? this.nextText(s.index) : "");
     put(el.cue, card ? card.cue || "" : "");
-    if (card && card.image) {
-      if (el.img.getAttribute("src") !== card.image) el.img.src = card.image;
-      if (el.img.alt !== (card.image_alt || "")) el.img.alt = card.image_alt || "";
-      el.img.hidden = false;
-    } else {
-      el.img.hidden = true;
+    const img = card && card.image;
+    if (img) {
+      if (el.img.getAttribute("src") !== img) el.img.src = img;
+      set(el.img, "alt", card.image_alt || "");
     }
+    el.img.hidden = !img;
   }
 
   /* The countdown; five characters ("10:00") take a smaller size to fit in the ring. */
