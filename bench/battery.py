@@ -184,9 +184,7 @@ def start_player(page: Page) -> str:
     # Start is enabled once the late bundle (what a session runs with) is in.
     expect(page.locator("#p-main")).to_be_enabled(timeout=60_000)
     page.locator("#p-main").tap()
-    wait_for(lambda: phase(page)[0] == "hold")
-    page.wait_for_timeout(SETTLE * 1000)
-    return phase(page)[1]
+    return next_hold(page, "")
 
 
 def take_turns(tabs: list[Tab], seconds: float) -> None:
@@ -205,10 +203,16 @@ def take_turns(tabs: list[Tab], seconds: float) -> None:
 
 
 def next_hold(page: Page, step: str) -> str:
-    """Wait for a hold after step ``step`` to begin and settle; return its step."""
-    wait_for(lambda: phase(page)[0] == "hold" and phase(page)[1] != step, 90)
+    """Wait for a hold of another step than ``step`` to begin and settle; return its step."""
+    seen = [("", "")]  # the phase and step of the last look: one look, one answer
+
+    def in_next_hold() -> bool:
+        seen[0] = phase(page)
+        return seen[0][0] == "hold" and seen[0][1] != step
+
+    wait_for(in_next_hold, 90)
     page.wait_for_timeout(SETTLE * 1000)
-    return phase(page)[1]
+    return seen[0][1]
 
 
 def measure(browser: Browser, base: str) -> tuple[Tab, Tab]:
