@@ -45,7 +45,8 @@ def wire(out: Path, path: str) -> int:
 
 def plan(out: Path, program: str) -> tuple[dict[str, str], set[str], set[str]]:
     """Every URL's revision, what a client of ``program`` stores, and the worker's parts
-    that client reads (hipapp/pwa/precache.py): the program's own."""
+    that client reads (hipapp/pwa/precache.py): the program's own, and the index part
+    that names it."""
     source = (out / "sw.js").read_text()
     part = lambda name: json.loads((out / "sw-parts" / f"{name}.json").read_text())  # noqa: E731
     files = dict(header(source, "SHELL"))
@@ -53,10 +54,11 @@ def plan(out: Path, program: str) -> tuple[dict[str, str], set[str], set[str]]:
         files.update(part(name))
     stored = {path for path, _ in header(source, "SHELL")}
     parts = set()
-    for root, name in header(source, "GROUPS"):
-        if root == f"programs/{program}/":
-            stored |= {path for path, _ in part(name)}
-            parts.add(f"sw-parts/{name}.json")
+    for index in header(source, "GROUPS"):
+        for root, name in part(index):
+            if root == f"programs/{program}/":
+                stored |= {path for path, _ in part(name)}
+                parts |= {f"sw-parts/{name}.json", f"sw-parts/{index}.json"}
     return files, stored, parts
 
 

@@ -5,15 +5,17 @@
      VERSION - a hash of everything below and of this file;
      SHELL   - [path, revision] of each URL stored on install (on a small site, all of
                them), the revision a hash of its bytes;
-     GROUPS  - [root, part]: what to store once the client opens a page under root (a
-               program link: each day, player, card and picture; a routine: its own);
-     BUCKETS - parts that together list every URL outside the shell: the one holding a
-               path is bucketOf(path), for a page viewed or named by a personal plan.
-   A part is sw-parts/<part>.json, [[path, revision], ...], named by a hash of its bytes:
-   it is fetched only when needed, once, and kept with the version's files. So an update
-   costs this file plus what the client stores, however large the site. A personal plan's
-   page names what its plan plays (the KEEP message). Anything else is stored the first
-   time it is viewed, so it opens offline later.
+     GROUPS  - parts that file, by their root, the part of what to store once the client
+               opens a page under that root (a program link: each day, player, card and
+               picture; a routine: its own), as [root, part];
+     BUCKETS - parts that file every URL outside the shell with its revision, for a page
+               viewed or named by a personal plan.
+   A part is sw-parts/<part>.json, a list of [key, value] pairs; the one of a list that
+   holds a key is chosen by bucketOf(key). Each is named by a hash of its bytes: fetched
+   only when needed, once, and kept with the version's files. So neither this file nor
+   an update grows with the site: an update costs this file plus what the client stores.
+   A personal plan's page names what its plan plays (the KEEP message). Anything else is
+   stored the first time it is viewed, so it opens offline later.
 
    Rules that keep old pages and new scripts apart:
    - each version has its own cache, filled on install with the shell, what the client
@@ -37,27 +39,22 @@ const href = (path) => new URL(path, SCOPE).href;
 // Every URL's revision this worker has read so far: the shell's, then each part's.
 const REVISION = new Map(SHELL.map(([path, revision]) => [href(path), revision]));
 const SHELL_URLS = SHELL.map(([path]) => href(path));
-const FOLLOWABLE = GROUPS.map(([root, part]) => ({ root: href(root), part }));
-const READ = new Map(); // part name -> Promise of its URLs
+const READ = new Map(); // part name -> Promise of its entries
 
-/* The lookup part that lists a URL outside the shell: a 32-bit string hash of its path,
+/* The part of ``list`` that files a URL (or a root): a 32-bit string hash of its path,
    as bucket_of in hipapp/pwa/precache.py. */
-function bucketOf(url) {
+function bucketOf(url, list) {
   const path = url.slice(SCOPE.href.length);
   let h = 0;
   for (let i = 0; i < path.length; i++) h = (Math.imul(h, 31) + path.charCodeAt(i)) >>> 0;
-  return BUCKETS[h % BUCKETS.length];
+  return list[h % list.length];
 }
 
-/* A part's URLs, their revisions noted in REVISION: from this version's cache, or an
-   older one's (a part's name is its bytes' hash, so any copy is right), or the network. */
+/* A part's [key, value] entries: from this version's cache, or an older one's (a part's
+   name is its bytes' hash, so any copy is right), or the network. */
 function readPart(name) {
   if (!READ.has(name)) {
-    const reading = partResponse(name).then((entries) => entries.map(([path, revision]) => {
-      REVISION.set(href(path), revision);
-      return href(path);
-    }));
-    READ.set(name, reading.catch((error) => {
+    READ.set(name, partEntries(name).catch((error) => {
       READ.delete(name); // offline, say: the next call tries again
       throw error;
     }));
@@ -65,7 +62,7 @@ function readPart(name) {
   return READ.get(name);
 }
 
-async function partResponse(name) {
+async function partEntries(name) {
   const url = `${PARTS}${name}.json`;
   const cache = await caches.open(CACHE);
   const mine = await cache.match(url);
@@ -86,16 +83,51 @@ async function partResponse(name) {
   return response.json();
 }
 
+/* The URLs a part of [path, revision] lists, their revisions noted in REVISION. */
+async function readUrls(name) {
+  return (await readPart(name)).map(([path, revision]) => {
+    REVISION.set(href(path), revision);
+    return href(path);
+  });
+}
+
 /* A URL's revision in this version, or undefined when it is not one of the site's. */
 async function revisionOf(url) {
   if (REVISION.has(url) || !BUCKETS.length || !url.startsWith(SCOPE.href)) return REVISION.get(url);
-  await readPart(bucketOf(url));
+  await readUrls(bucketOf(url, BUCKETS));
   return REVISION.get(url);
+}
+
+/* The group rooted at ``root`` ({root, part}), or null: no program or routine there. */
+async function groupAt(root) {
+  if (!GROUPS.length) return null;
+  const found = (await readPart(bucketOf(root, GROUPS))).find(([path]) => href(path) === root);
+  return found ? { root, part: found[1] } : null;
+}
+
+/* The groups a page is in: one rooted at any folder above it. */
+async function groupsOf(url) {
+  const page = new URL(url);
+  page.search = "";
+  page.hash = "";
+  if (!GROUPS.length || !page.href.startsWith(SCOPE.href)) return [];
+  const path = page.href.slice(SCOPE.href.length);
+  const found = [];
+  for (let end = path.indexOf("/"); end !== -1; end = path.indexOf("/", end + 1)) {
+    const group = await groupAt(SCOPE.href + path.slice(0, end + 1));
+    if (group) found.push(group);
+  }
+  return found;
+}
+
+/* The groups of these roots that this version still has. */
+async function groupsAt(roots) {
+  return (await Promise.all([...roots].map(groupAt))).filter(Boolean);
 }
 
 /* The URLs of the groups followed, their parts read. */
 async function groupUrls(groups) {
-  return (await Promise.all(groups.map((group) => readPart(group.part)))).flat();
+  return (await Promise.all(groups.map((group) => readUrls(group.part)))).flat();
 }
 
 self.addEventListener("install", (event) => event.waitUntil(install()));
@@ -142,20 +174,14 @@ async function install() {
   }
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   for (const client of windows) {
-    for (const group of groupsOf(client.url)) roots.add(group.root);
+    for (const group of await groupsOf(client.url)) roots.add(group.root);
   }
-  const followed = FOLLOWABLE.filter((group) => roots.has(group.root));
+  const followed = await groupsAt(roots);
   const urls = [...SHELL_URLS, ...(await groupUrls(followed))];
   const listed = new Set(urls);
   for (const url of held) if (!listed.has(url) && (await revisionOf(url))) urls.push(url);
   await store(cache, urls);
   await saveFollowed(cache, followed.map((group) => group.root));
-}
-
-function groupsOf(url) {
-  const page = new URL(url);
-  page.search = "";
-  return FOLLOWABLE.filter((group) => page.href.startsWith(group.root));
 }
 
 async function followedIn(cache) {
@@ -210,13 +236,13 @@ function onFetch(event) {
 
 /* Opening a program or routine stores all of it, for the days to come offline. */
 async function follow(url) {
-  const groups = groupsOf(url);
-  if (!groups.length) return;
-  const cache = await caches.open(CACHE);
-  const roots = await followedIn(cache);
-  const added = groups.filter((group) => !roots.includes(group.root));
-  if (!added.length) return;
   try {
+    const groups = await groupsOf(url);
+    if (!groups.length) return;
+    const cache = await caches.open(CACHE);
+    const roots = await followedIn(cache);
+    const added = groups.filter((group) => !roots.includes(group.root));
+    if (!added.length) return;
     await store(cache, await groupUrls(added));
     await saveFollowed(cache, [...(await followedIn(cache)), ...added.map((g) => g.root)]);
   } catch (error) {
@@ -333,7 +359,7 @@ async function checkPrecache() {
   const followed = new Set(await followedIn(cache));
   const report = { type: "PRECACHE_STATUS", version: VERSION, total: SHELL_URLS.length };
   try {
-    const groups = FOLLOWABLE.filter((g) => followed.has(g.root));
+    const groups = await groupsAt(followed);
     const wanted = [...new Set([...SHELL_URLS, ...(await groupUrls(groups))])];
     report.total = wanted.length;
     const have = new Set((await cache.keys()).map((request) => request.url));

@@ -20,7 +20,9 @@ PATHS = st.lists(SEGMENT, min_size=0, max_size=4).map(lambda s: "/".join(s) + "/
 
 
 def bucket_function() -> str:
-    match = re.search(r"^function bucketOf\(url\) \{.*?^\}", SW_SOURCE.read_text(), re.S | re.M)
+    match = re.search(
+        r"^function bucketOf\(url, list\) \{.*?^\}", SW_SOURCE.read_text(), re.S | re.M
+    )
     assert match, "sw.js has no bucketOf"
     return match[0]
 
@@ -30,7 +32,7 @@ def in_worker(page: Page, paths: list[str], buckets: int) -> list[int]:
       const SCOPE = new URL("https://studio.example/hips/");
       const BUCKETS = Array.from({{ length: {buckets} }}, (_, i) => i);
       {bucket_function()}
-      return {json.dumps(paths)}.map((p) => bucketOf(new URL(p, SCOPE).href));
+      return {json.dumps(paths)}.map((p) => bucketOf(new URL(p, SCOPE).href, BUCKETS));
     }})()"""
     found: list[int] = page.evaluate(script)
     return found

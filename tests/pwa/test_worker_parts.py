@@ -36,12 +36,14 @@ def reader(client: FlaskClient) -> PartReader:
 
 
 def test_the_worker_does_not_grow_with_the_library(tmp_path: Path) -> None:
-    """Doubling the cards adds a few lookup parts' names to sw.js, not a line per URL."""
+    """Doubling the cards and routines adds a few parts' names to sw.js, not a line per
+    URL or per routine."""
     sizes = []
     for cards in (150, 300):
-        client = client_for(generate(tmp_path / str(cards), cards, 10, 1))
+        client = client_for(generate(tmp_path / str(cards), cards, cards // 3, 1))
         source = client.get("/sw.js").get_data(as_text=True)
         assert "exercises/exercise-" not in source  # no card is in the shell
+        assert "routines/routine-" not in source
         sizes.append(len(source))
     assert sizes[1] - sizes[0] < 200, sizes
 
@@ -62,6 +64,10 @@ def test_the_parts_list_every_url_once_where_the_worker_looks(tmp_path: Path) ->
     app = create_app(content, config=LARGE)
     expected = {p.removeprefix("/") or "./" for p in site_paths(app, exclude=NOT_PRECACHED)}
     assert sorted(listed) == sorted(expected)  # each URL once, shell or lookup part
+    index = header(source, "GROUPS")
+    for number, name in enumerate(index):
+        for root, _ in json.loads(part(name)):
+            assert bucket_of(root, len(index)) == number, root
     known = revisions(source, part)
     groups = follow_groups(source, part)
     assert set(groups) >= {"programs/program-0/", "routines/routine-0/"}

@@ -134,7 +134,16 @@ def follow_groups(sw_source: str, parts: PartReader) -> dict[str, list[str]]:
     """What the worker stores for each program or routine a client opens, by its root."""
     return {
         root: [path for path, _ in json.loads(parts(name))]
-        for root, name in header(sw_source, "GROUPS")
+        for root, name in group_parts(sw_source, parts).items()
+    }
+
+
+def group_parts(sw_source: str, parts: PartReader) -> dict[str, str]:
+    """The part each program or routine root names, from the worker's group index."""
+    return {
+        root: name
+        for index in header(sw_source, "GROUPS")
+        for root, name in json.loads(parts(index))
     }
 
 
