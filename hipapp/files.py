@@ -1,9 +1,13 @@
-"""Small file helpers shared by every stage: atomic writes and the keep-between-runs cache."""
+"""Small file helpers shared by every stage: atomic writes, kept work, hipapp's own hash."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+from functools import cache
 from pathlib import Path
+
+from .paths import LOCALES, ROOT, STATIC, TEMPLATES
 
 # The end of a file being written: one left behind by a killed process can be swept.
 SCRATCH_SUFFIX = ".hipapp~"
@@ -28,3 +32,18 @@ def cache_folder(gen: str | os.PathLike[str], name: str) -> Path | None:
     except OSError:
         return None
     return folder
+
+
+@cache
+def code_digest() -> str:
+    """A hash of hipapp itself: its modules, templates, catalogues and the worker's source."""
+    digest = hashlib.sha256()
+    for folder, pattern in (
+        (ROOT / "hipapp", "*.py"),
+        (TEMPLATES, "*.html"),
+        (LOCALES, "*.po"),
+        (STATIC, "sw.js"),
+    ):
+        for path in sorted(folder.rglob(pattern)):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -77,6 +77,7 @@ def build_site(
     marker = check_destination(out, Path(content or DEFAULT_CONTENT).resolve())
     # META_CSP: the exported pages carry their policy themselves, for hosts without headers.
     config: dict[str, object] = {"BASE_URL": base_url or "", "DELIVERY": False, "META_CSP": True}
+    config["CONTENT_CACHE"] = True  # a rebuild parses only the files that changed
     config["BASE_PATH"] = base_path(base_url)
     app = make_app(content, strict=strict, config=config)  # raises ContentError first
     try:

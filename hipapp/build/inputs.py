@@ -20,7 +20,7 @@ from typing import Any
 from flask import Flask
 
 from ..content.model import Catalogue, ExerciseStep, Program, Routine
-from ..paths import LOCALES, ROOT, STATIC, TEMPLATES
+from ..files import code_digest
 from ..web.state import catalogue
 
 Entry = tuple[str, str, dict[str, Any]]  # path, endpoint, values
@@ -99,32 +99,13 @@ def _site_key(app: Flask, cat: Catalogue) -> str:
     settings = {k: app.config.get(k) for k in ("BASE_URL", "BASE_PATH", "META_CSP", "DEBUG")}
     logo = cat.media_dir / cat.site.logo if cat.site.logo else None
     return _digest(
-        _code_key(),
+        code_digest(),
         repr(settings),
         repr(sorted(app.extensions["hipapp.assets"].items())),
         repr(cat.site),
         repr(skeleton),
         _stat(logo) if logo else "",
     )
-
-
-_CODE: list[str] = []
-
-
-def _code_key() -> str:
-    """A hash of hipapp itself: its modules, templates, catalogues and the worker's source."""
-    if not _CODE:
-        digest = hashlib.sha256()
-        for folder, pattern in (
-            (ROOT / "hipapp", "*.py"),
-            (TEMPLATES, "*.html"),
-            (LOCALES, "*.po"),
-            (STATIC, "sw.js"),
-        ):
-            for path in sorted(folder.rglob(pattern)):
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-        _CODE.append(digest.hexdigest())
-    return _CODE[0]
 
 
 def _stat(path: Path) -> str:

@@ -21,7 +21,16 @@ Key = tuple[str | int, ...]
 # libyaml's parser is several times faster; it reports the same marks and errors.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["COMMENTED", "Document", "Key", "label", "parse", "parse_yaml", "read_text"]
+__all__ = [
+    "COMMENTED",
+    "Document",
+    "Key",
+    "label",
+    "parse",
+    "parse_text",
+    "parse_yaml",
+    "read_text",
+]
 
 
 def label(key: Key) -> str:
@@ -54,8 +63,11 @@ class Document:
 def parse(path: Path, rel: str, problems: list[Problem]) -> Document | None:
     """Parse one Markdown file with front matter, appending any problems found."""
     text = read_text(path, rel, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_text(text, rel, problems)
+
+
+def parse_text(text: str, rel: str, problems: list[Problem]) -> Document | None:
+    """Parse a Markdown file's text with front matter, appending any problems found."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         problems.append(

@@ -11,19 +11,22 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from ..errors import ContentError, Problem, warn
+from .cache import ParseCache, Parsed
 from .fields import At
-from .frontmatter import COMMENTED, Document, parse
+from .frontmatter import COMMENTED, Document, parse_text
 from .markdown import Rendered, render_all
 from .media import check_logo, scan_media
 from .model import Catalogue, Exercise
 from .programs import read_program
 from .readers import check_links, read_card, read_page, read_routine
 from .site import read_site
+from .text import read_bytes, text_of
 from .walk import content_files, shown
 
 T = TypeVar("T")
@@ -32,19 +35,24 @@ UNKNOWN = re.compile(r'^unknown (card|routine) "([^"]*)"')
 Reader = Callable[[str, Document, At, Rendered], T]
 
 
-def load_catalogue(root: Path, *, strict: bool = False) -> tuple[Catalogue, list[Problem]]:
+def load_catalogue(
+    root: Path, *, strict: bool = False, cache: Path | None = None
+) -> tuple[Catalogue, list[Problem]]:
     """Load and check ``root``; return the catalogue and its warnings, or raise ContentError.
 
     Each warning is also reported through :func:`hipapp.errors.warn`, so a caller that
-    collects warnings from every stage (the CLI, the app) counts these too.
+    collects warnings from every stage (the CLI, the app) counts these too. With a
+    ``cache`` folder, files whose bytes did not change since the last load are not parsed
+    again (cache.py); everything is still checked.
     """
     if not Path(root).is_dir():
         raise ContentError([Problem(str(root), 0, "", "content folder not found")])
     # Absolute once, here: Flask resolves a relative folder against the package, not the
     # working directory (`--content studio` made every image a 404). Links are kept.
     root = Path(os.path.abspath(root))
-    loader = _Loader(root)
+    loader = _Loader(root, ParseCache(cache, root))
     catalogue = loader.load()
+    loader.cache.save()
     problems = sorted(loader.problems)
     warnings = [p for p in problems if p.severity == "warning"]
     if strict and warnings or len(warnings) < len(problems):
@@ -55,8 +63,9 @@ def load_catalogue(root: Path, *, strict: bool = False) -> tuple[Catalogue, list
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: ParseCache) -> None:
         self.root = root
+        self.cache = cache
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
         # Slugs of files that exist but could not be read: naming one is no second error.
@@ -104,7 +113,7 @@ class _Loader:
 
     def each(self, folder: str, read: Reader[T], media_prefix: str = "../../media/") -> list[T]:
         seen: dict[str, str] = {}
-        docs: list[tuple[str, Document]] = []
+        docs: list[tuple[str, Document, Parsed]] = []
         broken = self.broken.setdefault("cards" if folder == "exercises" else folder, set())
         for slug, path, rel in content_files(self.root, folder, self.problems, broken):
             if slug in seen:
@@ -115,20 +124,46 @@ class _Loader:
                 )
                 continue
             seen[slug] = rel
-            doc = parse(path, rel, self.problems)
-            if doc is not None:
-                self.docs[rel] = doc
-                docs.append((slug, doc))
-            else:
+            parsed = self.parse(path, rel, media_prefix)
+            if parsed is None or parsed.doc is None:
                 broken.add(slug)
-        # Markdown is most of the loading time: render a folder's bodies in one batch
+                continue
+            self.docs[rel] = parsed.doc
+            docs.append((slug, parsed.doc, parsed))
+        # Markdown is most of the loading time: render a folder's new bodies in one batch
         # (in parallel for a large library), then build the objects.
-        rendered = render_all([doc.body for _, doc in docs], media_prefix)
+        fresh = [doc.body for _, doc, parsed in docs if parsed.rendered is None]
+        rendered = iter(render_all(fresh, media_prefix))
         out = []
-        for (slug, doc), body in zip(docs, rendered, strict=True):
+        for slug, doc, parsed in docs:
+            body = parsed.rendered
+            if body is None:
+                body = next(rendered)
+                self.cache.put(doc.rel, media_prefix, replace(parsed, rendered=body))
             self.check_images(doc, body.images)
             out.append(read(slug, doc, self.at(doc), body))
         return out
+
+    def parse(self, path: Path, rel: str, prefix: str) -> Parsed | None:
+        """The file's parse, from the cache when its bytes are the same; None if unreadable.
+
+        A parse without a rendered body is new: ``each`` renders it and keeps it.
+        """
+        raw = read_bytes(path, rel, self.problems)
+        if raw is None:
+            return None  # not kept: the next load tries to read it again
+        digest, kept = self.cache.get(rel, prefix, raw)
+        if kept is not None:
+            self.problems.extend(kept.problems)
+            return kept
+        problems: list[Problem] = []
+        text = text_of(raw, rel, problems)
+        doc = None if text is None else parse_text(text, rel, problems)
+        self.problems.extend(problems)
+        parsed = Parsed(digest, doc, None, tuple(problems))
+        if doc is None:
+            self.cache.put(rel, prefix, parsed)  # its problems are replayed next time
+        return parsed
 
     def check_images(self, doc: Document, images: list[str]) -> None:
         for src in images:

@@ -36,12 +36,22 @@ NOT_TEXT = (
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     """The text of ``path``, or None after reporting why it can't be read."""
+    raw = read_bytes(path, rel, problems)
+    return None if raw is None else text_of(raw, rel, problems)
+
+
+def read_bytes(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
+    """The bytes of ``path``, or None after reporting why it can't be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         reason = (exc.strerror or "unreadable").lower()
         problems.append(Problem(rel, 0, "", f"can't be read ({reason}); check the file"))
         return None
+
+
+def text_of(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
+    """``raw`` as text, or None after reporting how to save it as UTF-8."""
     text, line, message = decode(raw)
     if text is None:
         problems.append(Problem(rel, line, "", message))

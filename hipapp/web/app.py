@@ -49,8 +49,10 @@ def make_app(
     app.config.from_prefixed_env("HIPAPP")
     app.config.update(config or {})
     folder = Path(content or app.config.get("CONTENT") or DEFAULT_CONTENT)
+    # CONTENT_CACHE (the export's): keep each file's parse between runs, in the gen folder.
+    kept = cache_folder(gen_folder(app), "content") if app.config.get("CONTENT_CACHE") else None
     with collect_warnings() as warnings:
-        app.extensions["hipapp"] = cat = load_catalogue(folder, strict=strict)[0]
+        app.extensions["hipapp"] = cat = load_catalogue(folder, strict=strict, cache=kept)[0]
         _setup(app, cat)
     # Every warning counts under --strict, whichever stage raised it (MkDocs' rule).
     if strict and warnings:

@@ -1,0 +1,93 @@
+"""Parsed content files kept between builds, so a one-card edit parses one card.
+
+Parsing the front matter and rendering the Markdown is most of the time loading a
+library takes. Both depend on nothing but the file's bytes (and hipapp's own code), so
+their result is kept per file, keyed by its shown path and the hash of its bytes, with
+the problems that parsing found: a file with an error reports it on every load, cached
+or not. The checks that look across files (a routine naming an unknown card) are not
+kept here; they run over everything on every load.
+
+The whole cache is one pickle per content folder. One written by another version of
+hipapp, its libraries or Python, or one that cannot be read, is ignored: the work is
+redone, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown_it
+import yaml
+
+from ..errors import Problem
+from ..files import code_digest, keep
+from .frontmatter import Document
+from .markdown import Rendered
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One file's parse: its document (None if it could not be parsed), its body's HTML."""
+
+    digest: str  # of the file's bytes
+    doc: Document | None
+    rendered: Rendered | None
+    problems: tuple[Problem, ...]
+
+
+class ParseCache:
+    """Each content file's ``Parsed``, read from and written back to ``folder``."""
+
+    def __init__(self, folder: Path | None, root: Path) -> None:
+        name = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        self.path = folder / f"{name}.pickle" if folder is not None else None
+        self.version = _version()
+        self.old = self._read()
+        self.new: dict[tuple[str, str], Parsed] = {}
+
+    def get(self, rel: str, prefix: str, raw: bytes) -> tuple[str, Parsed | None]:
+        """The hash of ``raw``, and what parsing it gave last time, if it is the same."""
+        digest = hashlib.sha256(raw).hexdigest()
+        kept = self.old.get((rel, prefix))
+        if kept is None or kept.digest != digest:
+            return digest, None
+        self.new[rel, prefix] = kept
+        return digest, kept
+
+    def put(self, rel: str, prefix: str, parsed: Parsed) -> None:
+        self.new[rel, prefix] = parsed
+
+    def save(self) -> None:
+        """Write the entries this load used, if they differ from what was read."""
+        if self.path is None or self.new == self.old:
+            return
+        data = pickle.dumps((self.version, self.new), pickle.HIGHEST_PROTOCOL)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            keep(self.path, data)
+        except OSError:
+            pass  # a read-only folder: the next load parses everything again
+
+    def _read(self) -> dict[tuple[str, str], Parsed]:
+        if self.path is None:
+            return {}
+        try:
+            version, entries = pickle.loads(self.path.read_bytes())
+        except Exception:  # missing, truncated, or not ours: parse everything again
+            return {}
+        if version != self.version or not isinstance(entries, dict):
+            return {}
+        return {
+            key: value
+            for key, value in entries.items()
+            if isinstance(key, tuple) and isinstance(value, Parsed)
+        }
+
+
+def _version() -> str:
+    """What a kept parse depends on besides the file: hipapp, its parsers and Python."""
+    return ":".join((code_digest(), markdown_it.__version__, yaml.__version__, sys.version))

@@ -1,0 +1,137 @@
+"""The parse cache: a reload parses only changed files, and says exactly what a fresh load says."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from hipapp.content import cache as cache_module
+from hipapp.content import load_catalogue
+from hipapp.content import loader as loader_module
+from hipapp.errors import ContentError, Problem
+
+from ..conftest import Write
+
+CARD = "---\ntitle: {title}\nhold: 20s\n---\n## Cues\n- {cue}\n"
+ROUTINE = "---\ntitle: Daily\nsteps: [alpha, beta]\n---\n"
+
+
+@pytest.fixture
+def library(write: Write) -> Path:
+    write("exercises/alpha.md", CARD.format(title="Alpha", cue="Breathe"))
+    write("exercises/beta.md", CARD.format(title="Beta", cue="Slowly"))
+    return write("routines/daily.md", ROUTINE)
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the loader parses itself, rather than taking from the cache."""
+    seen: list[str] = []
+    parse_text = loader_module.parse_text
+
+    def recording(text: str, rel: str, problems: list[Problem]) -> object:
+        seen.append(rel)
+        return parse_text(text, rel, problems)
+
+    monkeypatch.setattr(loader_module, "parse_text", recording)
+    return seen
+
+
+def problems(root: Path, kept: Path) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        load_catalogue(root, cache=kept)
+    return [str(p) for p in info.value.problems]
+
+
+def test_a_reload_parses_only_the_file_that_changed(
+    library: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    kept = tmp_path / "kept"
+    fresh, _ = load_catalogue(library, cache=kept)
+    assert sorted(parsed) == [
+        "content/exercises/alpha.md",
+        "content/exercises/beta.md",
+        "content/routines/daily.md",
+    ]
+    parsed.clear()
+    again, _ = load_catalogue(library, cache=kept)
+    assert parsed == [] and again == fresh
+    # Same size, same second: only the bytes tell the edit apart.
+    (library / "exercises/beta.md").write_text(CARD.format(title="Beta", cue="Gently"))
+    edited, _ = load_catalogue(library, cache=kept)
+    assert parsed == ["content/exercises/beta.md"]
+    assert edited.exercises["beta"].cue == "Gently"
+    assert edited == load_catalogue(library)[0]
+
+
+def test_a_cached_file_with_an_error_reports_it_on_every_load(
+    library: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    kept = tmp_path / "kept"
+    (library / "exercises/beta.md").write_text("---\ntitle: [Beta\n---\n")
+    (library / "exercises/alpha.md").write_text("---\ntitle: Alpha\nhold: long\n---\n")
+    first = problems(library, kept)
+    assert [p for p in first if "beta.md" in p] and [p for p in first if "alpha.md" in p]
+    parsed.clear()
+    assert problems(library, kept) == first
+    assert parsed == []
+    with pytest.raises(ContentError) as uncached:
+        load_catalogue(library)
+    assert [str(p) for p in uncached.value.problems] == first
+
+
+def test_an_edit_that_breaks_a_card_is_reported(library: Path, tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
+    load_catalogue(library, cache=kept)
+    (library / "exercises/alpha.md").write_text("---\ntitle: Alpha\nhold: long\n---\n")
+    assert problems(library, kept) == [
+        'content/exercises/alpha.md:3: hold: expected seconds like 30 or "45s", got "long"'
+    ]
+
+
+def test_a_deleted_card_is_missed_by_what_names_it(library: Path, tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
+    load_catalogue(library, cache=kept)
+    (library / "exercises/beta.md").unlink()
+    assert problems(library, kept) == ['content/routines/daily.md:3: steps[2]: unknown card "beta"']
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"not a pickle", pickle.dumps(("another version", {})), pickle.dumps([1, 2, 3])],
+    ids=["empty", "garbage", "other-version", "other-shape"],
+)
+def test_a_cache_that_is_damaged_or_not_ours_is_ignored(
+    library: Path, tmp_path: Path, parsed: list[str], data: bytes
+) -> None:
+    kept = tmp_path / "kept"
+    fresh, _ = load_catalogue(library, cache=kept)
+    (file,) = kept.iterdir()
+    file.write_bytes(data)
+    parsed.clear()
+    assert load_catalogue(library, cache=kept)[0] == fresh
+    assert len(parsed) == 3
+    parsed.clear()
+    load_catalogue(library, cache=kept)  # and it was written again, whole
+    assert parsed == []
+
+
+def test_a_cache_from_another_hipapp_is_not_used(
+    library: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = tmp_path / "kept"
+    load_catalogue(library, cache=kept)
+    monkeypatch.setattr(cache_module, "_version", lambda: "a newer hipapp")
+    parsed.clear()
+    load_catalogue(library, cache=kept)
+    assert len(parsed) == 3
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    library: Path, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would go")
+    assert load_catalogue(library, cache=blocked / "kept")[0] == load_catalogue(library)[0]
