@@ -30,15 +30,34 @@ def input_keys(app: Flask, entries: Iterable[Entry]) -> dict[str, str]:
     """Each path's input hash."""
     cat = catalogue(app)
     site = _site_key(app, cat)
-    whole = _digest(site, *(repr(x) for x in _everything(cat)))
+    show = _Shown()
+    whole = _digest(site, *map(show, _everything(cat)))
     keys = {}
     for path, endpoint, values in entries:
         parts = _parts(cat, endpoint, values)
-        keys[path] = whole if parts is None else _digest(site, endpoint, path, *parts)
+        keys[path] = whole if parts is None else _digest(site, endpoint, path, *map(show, parts))
     return keys
 
 
-def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[str] | None:
+class _Shown:
+    """Each object's repr, worked out once: one card shows on many pages.
+
+    Its own page, its routines' pages, their players and share pages, and the program
+    days that play them: the bench library has each card's repr asked for ~14 times.
+    """
+
+    def __init__(self) -> None:
+        # Keyed by id, holding the object, so no id is reused while this lives.
+        self.seen: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, item: object) -> str:
+        kept = self.seen.get(id(item))
+        if kept is None:
+            kept = self.seen[id(item)] = (item, repr(item))
+        return kept[1]
+
+
+def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[object] | None:
     """The page's own inputs, or None for "the whole catalogue"."""
     if endpoint in ("static", "pwa.icon"):
         # A bundle's name carries the hash of its bytes; icons and screenshots are drawn
@@ -47,16 +66,16 @@ def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[str] |
     if endpoint == "site.media":
         return [_stat(cat.media_dir / values["name"])]
     if endpoint == "site.page":
-        return [repr(cat.pages[values["slug"]])]
+        return [cat.pages[values["slug"]]]
     if endpoint == "site.exercise":
         card = cat.exercises[values["slug"]]
         near = [cat.exercises[s] for s in (card.easier, card.harder) if s]
-        return [repr(x) for x in (card, *near, *cat.used_in.get(card.slug, ()))]
-    if endpoint in ("site.routine", "site.play"):
-        return [repr(x) for x in _routine_inputs(cat, [cat.routines[values["slug"]]])]
+        return [card, *near, *cat.used_in.get(card.slug, ())]
+    if endpoint in ("site.routine", "site.play", "plans.routine_share"):
+        return list(_routine_inputs(cat, [cat.routines[values["slug"]]]))
     if endpoint.startswith("programs.") and "slug" in values:
         program = cat.programs[values["slug"]]
-        return [repr(program), *(repr(x) for x in _routine_inputs(cat, _routines(cat, program)))]
+        return [program, *_routine_inputs(cat, _routines(cat, program))]
     return None
 
 

@@ -80,12 +80,13 @@ def site_entries(
     app: Flask, exclude: frozenset[str] = frozenset()
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """``(path, endpoint, values)`` for each URL, each path once, minus ``exclude``."""
-    with app.test_request_context():
-        entries = {
-            url_for(endpoint, **values): (endpoint, values)
-            for endpoint, values in site_urls(app)
-            if endpoint not in exclude
-        }
+    # The export asks twice (its pages, the worker's list): build the ~2,000 URLs once.
+    every: list[tuple[str, str, dict[str, Any]]] | None = app.extensions.get("hipapp.urls")
+    if every is None:
+        with app.test_request_context():
+            every = [(url_for(e, **values), e, values) for e, values in site_urls(app)]
+        app.extensions["hipapp.urls"] = every
+    entries = {path: (e, values) for path, e, values in every if e not in exclude}
     return [(path, endpoint, values) for path, (endpoint, values) in entries.items()]
 
 
