@@ -14,8 +14,10 @@ import json
 from flask import Flask, current_app, g
 from markupsafe import Markup
 
+from ..files import cache_folder
 from ..i18n.scripts import script_messages, strings
 from ..paths import STATIC
+from .assets import gen_folder
 from .bundles import BUNDLES
 from .state import words
 
@@ -36,7 +38,8 @@ def table_json(app: Flask, bundles: tuple[str, ...]) -> str:
     key = tuple(sorted(bundles))
     if key not in cached or app.debug:  # under --debug a script edited on disk shows
         sources = [STATIC / src for name in key for src in BUNDLES[name] if src.endswith(".js")]
-        table = strings(words(app), script_messages(sources))
+        kept = cache_folder(gen_folder(app), "strings")
+        table = strings(words(app), script_messages(sources, kept))
         text = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         cached[key] = text.translate(_ESCAPES) if table else ""
     return cached[key]
