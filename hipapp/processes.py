@@ -13,7 +13,6 @@ kills its children when it stops early.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import pickle
 import signal
@@ -133,6 +132,8 @@ def _die_with(parent: int) -> None:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
+        import ctypes  # here: only a child needs it, and every build would pay for it
+
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

@@ -15,13 +15,12 @@ redone, never a traceback.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
-
-import markdown_it
-import yaml
 
 from ..errors import Problem
 from ..files import code_digest, keep
@@ -90,4 +89,15 @@ class ParseCache:
 
 def _version() -> str:
     """What a kept parse depends on besides the file: hipapp, its parsers and Python."""
-    return ":".join((code_digest(), markdown_it.__version__, yaml.__version__, sys.version))
+    return ":".join((code_digest(), sys.version, *map(_installed, ("markdown_it", "yaml"))))
+
+
+def _installed(package: str) -> str:
+    """Which install of ``package`` this is, without importing it (an upgrade rewrites it)."""
+    spec = find_spec(package)
+    origin = spec.origin if spec else None
+    try:
+        stat = os.stat(origin) if origin else None
+    except OSError:
+        stat = None
+    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else ""

@@ -139,7 +139,9 @@ class _Loader:
             body = parsed.rendered
             if body is None:
                 body = next(rendered)
-                self.cache.put(doc.rel, media_prefix, replace(parsed, rendered=body))
+                # Kept without its Markdown, which its HTML replaces: a third less to load.
+                kept = replace(parsed, doc=replace(doc, body=""), rendered=body)
+                self.cache.put(doc.rel, media_prefix, kept)
             self.check_images(doc, body.images)
             out.append(read(slug, doc, self.at(doc), body))
         return out

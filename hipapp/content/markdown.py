@@ -6,16 +6,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
-
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
 
 from ..i18n import N_, languages, words_for
 from ..processes import fork_map
+
+if TYPE_CHECKING:
+    # markdown-it is imported when a body is rendered: a rebuild that finds every body in
+    # the parse cache (cache.py) never loads it.
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -29,7 +32,10 @@ class Rendered:
     first_cue: str = ""
 
 
+@cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # CommonMark with raw HTML off: "<script>" in a card becomes visible text.
     # markdown-it's own validateLink already drops javascript:, vbscript:, file: and data: links.
     md = MarkdownIt("commonmark", {"html": False, "typographer": True})
@@ -62,14 +68,12 @@ def _render_link_open(
     return self.renderToken(tokens, idx, options, env)
 
 
-_MD = _parser()
-
-
 def render_markdown(text: str, media_prefix: str = "") -> Rendered:
     """Render a content body; relative image paths point into ``media/``."""
     env: dict[str, Any] = {"media_prefix": media_prefix}
-    tokens = _MD.parse(text, env)
-    html = _MD.renderer.render(tokens, _MD.options, env)
+    md = _parser()
+    tokens = md.parse(text, env)
+    html = md.renderer.render(tokens, md.options, env)
     return Rendered(html, list(env.get("images", [])), _first_cue(tokens))
 
 

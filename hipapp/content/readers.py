@@ -83,12 +83,12 @@ def read_card(
 def check_links(cards: Mapping[str, Exercise], at: Callable[[Exercise], At]) -> None:
     """easier/harder may name any card, so check them once every card is read."""
     for card in cards.values():
-        others = [slug for slug in cards if slug != card.slug]
         for field in ("easier", "harder"):
             target = getattr(card, field)
             if target == card.slug:
                 at(card).report(field, "points to the card itself")
             elif target and target not in cards:
+                others = [slug for slug in cards if slug != card.slug]
                 at(card).report(field, f'unknown card "{target}"{closest(target, others)}')
 
 
