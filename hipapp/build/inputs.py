@@ -5,15 +5,18 @@ easier and harder cards, the routines it is used in; a program day: the program,
 routines and their cards) plus the site-wide key: hipapp's own code, templates and
 catalogues, the build's settings, the bundles, ``site.yaml`` and the slug and title of
 everything (which navigation, links and lists show). Pages not listed here (the home
-page, the lists, the manifest) depend on the whole catalogue. So editing one card
+page, the lists, the manifest) depend on the whole catalogue. An object's Markdown body
+shows only on its own page, so it counts there only. So editing one card's fields
 re-renders that card's page, the routines and program days that use it, the lists and
-the worker's manifest, and nothing else; editing hipapp re-renders everything.
+the worker's manifest; editing its text re-renders its page and the worker; editing
+hipapp re-renders everything.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +43,11 @@ def input_keys(app: Flask, entries: Iterable[Entry]) -> dict[str, str]:
 
 
 class _Shown:
-    """Each object's repr, worked out once: one card shows on many pages.
+    """What each object shows on other pages than its own, worked out once.
 
-    Its own page, its routines' pages, their players and share pages, and the program
-    days that play them: the bench library has each card's repr asked for ~14 times.
+    That is everything but its Markdown body (``body_html``), which only its own page
+    shows (``_parts`` adds it there). A card shows on many pages: its own, its routines'
+    pages, their players and share pages, the program days that play them, the lists.
     """
 
     def __init__(self) -> None:
@@ -53,8 +57,15 @@ class _Shown:
     def __call__(self, item: object) -> str:
         kept = self.seen.get(id(item))
         if kept is None:
-            kept = self.seen[id(item)] = (item, repr(item))
+            kept = self.seen[id(item)] = (item, _without_body(item))
         return kept[1]
+
+
+def _without_body(item: object) -> str:
+    if not hasattr(item, "body_html") or not is_dataclass(item):
+        return repr(item)
+    shown = [(f.name, getattr(item, f.name)) for f in fields(item) if f.name != "body_html"]
+    return repr((type(item).__name__, shown))
 
 
 def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[object] | None:
@@ -65,17 +76,23 @@ def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[object
         return []
     if endpoint == "site.media":
         return [_stat(cat.media_dir / values["name"])]
+    # A body shows on its own page only (exercise.html, routine.html, program.html,
+    # page.html): editing a card's text re-renders its page, not the lists or routines.
     if endpoint == "site.page":
-        return [cat.pages[values["slug"]]]
+        page = cat.pages[values["slug"]]
+        return [page, page.body_html]
     if endpoint == "site.exercise":
         card = cat.exercises[values["slug"]]
         near = [cat.exercises[s] for s in (card.easier, card.harder) if s]
-        return [card, *near, *cat.used_in.get(card.slug, ())]
+        return [card, card.body_html, *near, *cat.used_in.get(card.slug, ())]
     if endpoint in ("site.routine", "site.play", "plans.routine_share"):
-        return list(_routine_inputs(cat, [cat.routines[values["slug"]]]))
+        routine = cat.routines[values["slug"]]
+        own = [routine.body_html] if endpoint == "site.routine" else []
+        return [*_routine_inputs(cat, [routine]), *own]
     if endpoint.startswith("programs.") and "slug" in values:
         program = cat.programs[values["slug"]]
-        return [program, *_routine_inputs(cat, _routines(cat, program))]
+        own = [program.body_html] if endpoint == "programs.overview" else []
+        return [program, *_routine_inputs(cat, _routines(cat, program)), *own]
     return None
 
 

@@ -10,6 +10,7 @@ from flask import Flask
 
 from hipapp.build import freeze
 from hipapp.build.export import build, build_site
+from hipapp.paths import TEMPLATES
 
 from ..conftest import Write
 
@@ -107,3 +108,27 @@ def test_a_file_deleted_by_hand_is_written_again(library: Path, tmp_path: Path) 
     assert (out / "exercises/beta/index.html").is_file()
     # A hand edit of a page whose inputs did not change is kept: the manifest is trusted.
     assert (out / "exercises/alpha/index.html").read_text() == "edited by hand"
+
+
+def test_a_card_text_edit_renders_only_its_page(
+    library: Path, tmp_path: Path, rendered: list[str]
+) -> None:
+    out = tmp_path / "site"
+    build(library, out)
+    rendered.clear()
+    card = library / "exercises/alpha.md"
+    card.write_text(card.read_text() + "\nBreathe out as you lift.\n")
+    report = build_site(library, out)
+    # A body shows on its own page only; the worker lists every file's revision.
+    assert rendered == ["/exercises/alpha/", "/sw.js"]
+    assert report.written == 4  # the page and the worker, each with its .gz
+    assert "Breathe out as you lift." in (out / "exercises/alpha/index.html").read_text()
+    build(library, tmp_path / "fresh")
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
+def test_a_body_shows_on_its_own_page_only() -> None:
+    """inputs.py counts a body for its own page alone: a template that shows another
+    object's body must add it to that page's inputs there."""
+    shown = {p.name for p in TEMPLATES.rglob("*.html") if "body_html" in p.read_text()}
+    assert shown == {"exercise.html", "routine.html", "program.html", "page.html"}
