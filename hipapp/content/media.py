@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError, features
-
 from ..errors import Problem
 from .svg import check_svg
 from .walk import shown, unusable
@@ -30,8 +28,8 @@ IMAGES = {
     ".gif": "GIF",
 }
 KINDS = "SVG, PNG, JPEG, WebP, AVIF or GIF"
-# Pillow's own bound for a decompression bomb, as this module saw it at import.
-MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+# Pillow's own bound for a decompression bomb (its default Image.MAX_IMAGE_PIXELS).
+MAX_PIXELS = 89_478_485
 _PILLOW = threading.Lock()  # the pixel bound is Pillow's global state
 
 
@@ -106,6 +104,9 @@ def check_raster(path: Path, kind: str, *, full: bool = False) -> str | None:
     ``full`` decodes every pixel (the logo, which is drawn into the app icons); otherwise
     the file's structure is checked, which is quick.
     """
+    # Imported here: a library without raster images (most rebuilds) never loads Pillow.
+    from PIL import Image, UnidentifiedImageError, features
+
     if kind == "AVIF" and not features.check("avif"):
         return None if path.read_bytes()[4:12] in (b"ftypavif", b"ftypavis") else _not(kind)
     with _PILLOW, warnings.catch_warnings():

@@ -11,13 +11,16 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING, Literal
 
 from ..content.site import DRAWABLE_LOGOS
 from ..files import keep
 from .theme import DEFAULT, contrast, parse_color
+
+if TYPE_CHECKING:
+    # Imported where a picture is drawn: a build whose pictures are all kept (draw_kept)
+    # never loads Pillow.
+    from PIL import Image, ImageDraw, ImageFont
 
 RGB = tuple[int, int, int]
 Kind = Literal["any", "maskable", "apple", "narrow", "wide"]
@@ -80,6 +83,8 @@ def _ink(rgb: RGB) -> RGB:
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    from PIL import ImageFont
+
     # Pillow >= 10.1 ships a scalable default font: no system font needed on any machine.
     return ImageFont.load_default(size=size)
 
@@ -93,6 +98,8 @@ def _centered_text(
 
 def _logo_square(logo: Path, side: int, background: RGB) -> Image.Image:
     """The logo fitted into a square of ``side`` on ``background``, keeping its aspect."""
+    from PIL import Image
+
     with Image.open(logo) as source:
         image = source.convert("RGBA")
     image.thumbnail((side, side), Image.Resampling.LANCZOS)
@@ -103,6 +110,8 @@ def _logo_square(logo: Path, side: int, background: RGB) -> Image.Image:
 
 def _icon(brand: Brand, size: int, safe: float) -> Image.Image:
     """A full-bleed square icon; the mark fills ``safe`` of it (maskable icons need 0.8)."""
+    from PIL import Image, ImageDraw
+
     color = _rgb(brand.color)
     image = Image.new("RGBA", (size, size), (*color, 255))
     inner = round(size * safe)
@@ -120,6 +129,8 @@ def _icon(brand: Brand, size: int, safe: float) -> Image.Image:
 
 def _screenshot(brand: Brand, width: int, height: int) -> Image.Image:
     """A plain picture of the app: the studio's bar and its routines as tiles."""
+    from PIL import Image, ImageDraw
+
     color = _rgb(brand.color)
     bg = _rgb(brand.background, "#ffffff")
     ink = _ink(bg)
