@@ -57,7 +57,8 @@ class _Shown:
     def __call__(self, item: object) -> str:
         kept = self.seen.get(id(item))
         if kept is None:
-            kept = self.seen[id(item)] = (item, _without_body(item))
+            # Its hash, not its repr: each page's key then hashes a few short strings.
+            kept = self.seen[id(item)] = (item, _digest(_without_body(item)))
         return kept[1]
 
 

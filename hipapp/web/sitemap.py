@@ -8,6 +8,7 @@ says which of them a phone stores when.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from flask import Flask, url_for
@@ -110,6 +111,9 @@ def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
     cat = catalogue(app)
     shell: set[str] = set()
     groups: dict[str, list[str]] = {}
+    # A card's link is asked for by every routine and program that plays it.
+    card_url = cache(lambda slug: url_for("site.exercise", slug=slug))
+    media_url = cache(lambda name: url_for("site.media", name=name))
     with app.test_request_context():
         plain = set(plain_endpoints(app))
         for endpoint, values in site_urls(app):
@@ -125,9 +129,9 @@ def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
                             card,
                             *(cat.exercises[s] for s in (card.easier, card.harder) if s),
                         ):
-                            yield url_for("site.exercise", slug=near.slug)
+                            yield card_url(near.slug)
                             if near.image:
-                                yield url_for("site.media", name=near.image)
+                                yield media_url(near.image)
 
         for slug, program in cat.programs.items():
             used = [
