@@ -4,8 +4,10 @@ Parsing the front matter and rendering the Markdown is most of the time loading 
 library takes. Both depend on nothing but the file's bytes (and hipapp's own code), so
 their result is kept per file, keyed by its shown path and the hash of its bytes, with
 the problems that parsing found: a file with an error reports it on every load, cached
-or not. The checks that look across files (a routine naming an unknown card) are not
-kept here; they run over everything on every load.
+or not. A card is made from its file and the names in media/ alone, and a page from its
+file, so those objects are kept too, with what reading them found. Routines and
+programs read other files, and the checks that look across files (a routine naming an
+unknown card) are not kept: they run over everything on every load.
 
 The whole cache is one pickle per content folder. One written by another version of
 hipapp, its libraries or Python, or one that cannot be read, is ignored: the work is
@@ -30,12 +32,18 @@ from .markdown import Rendered
 
 @dataclass(frozen=True)
 class Parsed:
-    """One file's parse: its document (None if it could not be parsed), its body's HTML."""
+    """One file's parse: its document (None if it could not be parsed), its body's HTML.
+
+    ``made`` is the object read from it, for a kind whose objects depend on nothing
+    but the file and a key of what else they read (cards: the names in media/), with the
+    problems reading found: ``(key, object, problems)``.
+    """
 
     digest: str  # of the file's bytes
     doc: Document | None
     rendered: Rendered | None
     problems: tuple[Problem, ...]
+    made: tuple[str, object, tuple[Problem, ...]] | None = None
 
 
 class ParseCache:

@@ -8,13 +8,14 @@ kind are declared in ``schema.py``; the readers in ``readers.py``, ``programs.py
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ..errors import ContentError, Problem, warn
 from .cache import ParseCache, Parsed
@@ -85,13 +86,17 @@ class _Loader:
         if site.logo:
             check_logo(self.root, site.logo, self.folder, self.problems)
         # Order matters: routines merge card dosages, programs name routines.
-        cards = {c.slug: c for c in self.each("exercises", partial(read_card, media=self.media))}
+        # A card is made from its file and the names in media/ alone, a page from its file:
+        # both are kept with the file's parse. Routines and programs read other files.
+        media = hashlib.sha256("\0".join(self.media).encode("utf-8", "surrogatepass")).hexdigest()
+        card = partial(read_card, media=self.media)
+        cards = {c.slug: c for c in self.each("exercises", card, kept_with=media)}
         check_links(cards, self.card_at)
         routines = {r.slug: r for r in self.each("routines", partial(read_routine, cards=cards))}
         programs = {
             p.slug: p for p in self.each("programs", partial(read_program, routines=routines))
         }
-        pages = {p.slug: p for p in self.each("pages", read_page, "../media/")}
+        pages = {p.slug: p for p in self.each("pages", read_page, "../media/", kept_with="")}
         # Where the YAML said "# starts a comment", the field's own "required" or "is
         # empty" says the same, less precisely: keep the one with the fix.
         commented = {(p.path, p.line, p.field) for p in self.problems if COMMENTED in p.message}
@@ -111,7 +116,16 @@ class _Loader:
     def card_at(self, card: Exercise) -> At:
         return self.at(self.docs[card.source])
 
-    def each(self, folder: str, read: Reader[T], media_prefix: str = "../../media/") -> list[T]:
+    def each(
+        self,
+        folder: str,
+        read: Reader[T],
+        media_prefix: str = "../../media/",
+        *,
+        kept_with: str | None = None,
+    ) -> list[T]:
+        """Read a folder's files into objects; ``kept_with`` (what besides its file an
+        object is made from) lets the parse cache keep the objects too."""
         seen: dict[str, str] = {}
         docs: list[tuple[str, Document, Parsed]] = []
         broken = self.broken.setdefault("cards" if folder == "exercises" else folder, set())
@@ -137,13 +151,24 @@ class _Loader:
         out = []
         for slug, doc, parsed in docs:
             body = parsed.rendered
+            new = body is None
             if body is None:
                 body = next(rendered)
                 # Kept without its Markdown, which its HTML replaces: a third less to load.
-                kept = replace(parsed, doc=replace(doc, body=""), rendered=body)
-                self.cache.put(doc.rel, media_prefix, kept)
+                parsed = replace(parsed, doc=replace(doc, body=""), rendered=body)
             self.check_images(doc, body.images)
-            out.append(read(slug, doc, self.at(doc), body))
+            if kept_with is not None and parsed.made is not None and parsed.made[0] == kept_with:
+                self.problems.extend(parsed.made[2])  # what reading it found, every load
+                out.append(cast(T, parsed.made[1]))
+                continue
+            before = len(self.problems)
+            made = read(slug, doc, self.at(doc), body)
+            if kept_with is not None:
+                parsed = replace(parsed, made=(kept_with, made, tuple(self.problems[before:])))
+                new = True
+            if new:
+                self.cache.put(doc.rel, media_prefix, parsed)
+            out.append(made)
         return out
 
     def parse(self, path: Path, rel: str, prefix: str) -> Parsed | None:

@@ -135,3 +135,14 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
     blocked = tmp_path / "file"
     blocked.write_text("a file where the folder would go")
     assert load_catalogue(library, cache=blocked / "kept")[0] == load_catalogue(library)[0]
+
+
+def test_a_kept_card_is_read_again_when_media_changes(write: Write, tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
+    root = write("exercises/alpha.md", "---\ntitle: Alpha\nhold: 20s\nimage: alpha.svg\n---\n")
+    assert problems(root, kept) == [
+        'content/exercises/alpha.md:4: image: no file "alpha.svg" in media/'
+    ]
+    write("media/alpha.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n')
+    cat, _ = load_catalogue(root, cache=kept)
+    assert cat.exercises["alpha"].image == "alpha.svg"
