@@ -24,7 +24,7 @@ from ..errors import ContentError, collect_warnings
 from ..files import cache_folder
 from ..paths import DEFAULT_CONTENT, STATIC, TEMPLATES
 from . import delivery, headers
-from .assets import asset_urls, gen_folder, init_assets
+from .assets import bundle_urls, gen_folder
 from .filters import register_filters
 from .state import words
 from .strings import note_bundle, strings_table
@@ -69,7 +69,8 @@ def _setup(app: Flask, cat: Catalogue) -> None:
     compiled = cache_folder(gen_folder(app), "jinja")
     if compiled is not None:
         app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
-    env = init_assets(app, cat.site.theme_color)
+    urls, env = bundle_urls(app, cat.site.theme_color)
+    app.extensions["hipapp.assets"] = urls
     gen = gen_folder(app)
     if gen != STATIC / "gen":
         # Bundles built outside static/: serve them where the pages link them.
@@ -78,7 +79,6 @@ def _setup(app: Flask, cat: Catalogue) -> None:
             "gen",
             lambda filename: send_from_directory(gen, filename, max_age=31536000),
         )
-    urls = app.extensions["hipapp.assets"] = asset_urls(env)
     app.jinja_env.globals.update(
         url=url,
         link=link,
@@ -86,7 +86,7 @@ def _setup(app: Flask, cat: Catalogue) -> None:
         # A constant with no quotes or markup: written as is, not entity-escaped.
         meta_csp=Markup(headers.META_CSP) if app.config.get("META_CSP") else None,
         nav_pages=list(cat.pages.values()),
-        asset=lambda name: _asset(app, env, urls, name),
+        asset=lambda name: _asset(app, env, urls, name, cat.site.theme_color),
         strings_table=strings_table,
     )
     register_filters(app.jinja_env)
@@ -136,10 +136,16 @@ def _setup(app: Flask, cat: Catalogue) -> None:
         return render_template("404.html"), 404
 
 
-def _asset(app: Flask, env: Any, urls: dict[str, str], name: str) -> str:
+def _asset(app: Flask, env: Any, urls: dict[str, str], name: str, theme: str) -> str:
     """A bundle's link; the page's strings table will carry that bundle's messages."""
     note_bundle(name)
-    return link(asset_urls(env)[name] if app.debug else urls[name])
+    if not app.debug:
+        return link(urls[name])
+    # Under --debug, built afresh when a source changed (an app made without debug and
+    # switched to it later makes its environment now).
+    from .bundler import asset_urls, init_assets
+
+    return link(asset_urls(env or init_assets(app, theme))[name])
 
 
 def _gettext(message: str) -> str:

@@ -1,40 +1,27 @@
-"""CSS and JS bundles: concatenated, minified and content-hashed by flask-assets."""
+"""The CSS and JS bundles' URLs: built by flask-assets (bundler.py), kept between runs.
+
+Checking the bundles means importing webassets, which loads every filter it has. When
+no source, no theme colour and no hipapp code changed since the last run, and every
+built file is still there, the URLs kept from that run are used without it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import re
+import json
+import os
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING
 
 from flask import Flask
-from flask_assets import Bundle, Environment
-from webassets.filter import Filter, register_filter
 
+from ..files import cache_folder, code_digest, keep
 from ..paths import GEN, STATIC
-from ..pwa.theme import theme_css
 from .bundles import BUNDLES
 
-_IMPORT = re.compile(
-    r"^\s*import\s[^;]*?from\s+['\"](?:\./|(?:\.\./)+)(?:[\w-]+/)*[\w.-]+\.js['\"];?\s*$", re.M
-)
-_EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?(?:const|let|function|class)\b)", re.M)
-
-
-class ModuleConcat(Filter):
-    """Join ES modules into one: drop their relative imports and ``export`` words.
-
-    The sources stay real modules (the timer is unit-tested on its own in the browser);
-    the bundle is a single module, so a page loads one hashed file instead of a waterfall.
-    """
-
-    name = "esm-concat"  # type: ignore[assignment]
-
-    def input(self, _in: IO[str], out: IO[str], **kw: Any) -> None:
-        out.write(_EXPORT.sub("", _IMPORT.sub("", _in.read())))
-
-
-register_filter(ModuleConcat)  # type: ignore[no-untyped-call]
+if TYPE_CHECKING:
+    from flask_assets import Environment
 
 
 def gen_folder(app: Flask) -> Path:
@@ -48,46 +35,56 @@ def gen_folder(app: Flask) -> Path:
     return folder if folder.name == GEN.name else folder / GEN.name
 
 
-def init_assets(app: Flask, theme_color: str) -> Environment:
-    """Register the bundles, with the studio's theme first in the site CSS.
+def bundle_urls(app: Flask, theme_color: str) -> tuple[dict[str, str], Environment | None]:
+    """Each bundle's hashed URL by name, and flask-assets' environment if it was asked.
 
-    Sources are read from static/, outputs written to the gen folder, which may live
-    outside the checkout; its parent stands for static/ in the bundles' relative names.
+    Under ``--debug`` the environment is always made: it rebuilds a bundle on each
+    request after its source changed.
     """
-    env = Environment(app)
+    kept = None if app.debug else _kept_file(app, theme_color)
+    if kept is not None:
+        urls = _read_kept(app, kept)
+        if urls is not None:
+            return urls, None
+    from .bundler import asset_urls, init_assets
+
+    env = init_assets(app, theme_color)
+    urls = asset_urls(env)
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            keep(kept, json.dumps(urls, sort_keys=True).encode())
+    return urls, env
+
+
+def _kept_file(app: Flask, theme_color: str) -> Path | None:
+    """Where this run's URLs are kept: named by everything that goes into the bundles."""
+    folder = cache_folder(gen_folder(app), "assets")
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{code_digest()}\0{theme_color}\0{gen_folder(app)}".encode())
+    digest.update(f"\0{app.static_url_path}\0{sorted(BUNDLES.items())!r}".encode())
+    for source in sorted({s for sources in BUNDLES.values() for s in sources}):
+        try:
+            stat = os.stat(STATIC / source)
+        except OSError:
+            return None  # a missing source: flask-assets says which
+        digest.update(f"\0{source}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return folder / f"{digest.hexdigest()[:32]}.json"
+
+
+def _read_kept(app: Flask, kept: Path) -> dict[str, str] | None:
+    """The kept URLs, if they name every bundle and each built file is still there."""
+    try:
+        urls = json.loads(kept.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(urls, dict) or set(urls) != set(BUNDLES):
+        return None
     gen = gen_folder(app)
-    env.directory = str(gen.parent)
-    env.url = f"{app.static_url_path}"
-    env.load_path = [str(STATIC), str(gen.parent)]
-    theme = theme_css(theme_color)
-    digest = hashlib.sha256(theme.encode()).hexdigest()[:12]
-    theme_file = f"{gen.name}/src/theme-{digest}.css"
-    target = gen / "src" / f"theme-{digest}.css"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(theme, encoding="utf-8")
-    env.versions = "hash"
-    env.url_expire = False
-    # The manifest maps each output name to its content hash; names carry a digest of the
-    # bundle's file list, theme file included, so two content folders with different
-    # colours never share an entry.
-    env.manifest = f"json:{gen.name}/manifest.json"
-    env.cache = False
-    env.auto_build = True
-    for name, sources in BUNDLES.items():
-        themed = name in ("site_css", "player_css")
-        files = (theme_file, *sources) if themed else sources
-        css = name.endswith("_css")
-        filters = "rcssmin" if css else "esm-concat,rjsmin"
-        # webassets rebuilds when a source is newer than the output, so a bundle that gains
-        # an older file would keep serving its old output: name outputs by their file list.
-        recipe = hashlib.sha256("\n".join(files).encode()).hexdigest()[:8]
-        stem = f"{name.replace('_', '-')}-{recipe}"
-        output = f"{gen.name}/{stem}.%(version)s.{'css' if css else 'js'}"
-        env.register(name, Bundle(*files, filters=filters, output=output))
-    return env
-
-
-def asset_urls(env: Environment) -> dict[str, str]:
-    """Build every bundle now and return its hashed URL by name."""
-    return {name: env[name].urls()[0] for name in BUNDLES}
+    prefix = f"{app.static_url_path}/{gen.name}/"
+    for url in urls.values():
+        if not isinstance(url, str) or not url.startswith(prefix):
+            return None
+        if not (gen / url.removeprefix(prefix)).is_file():
+            return None
+    return urls

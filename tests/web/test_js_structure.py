@@ -19,7 +19,7 @@ import pytest
 from babel.messages.extract import extract_javascript
 
 from hipapp.paths import STATIC
-from hipapp.web.assets import ModuleConcat
+from hipapp.web.bundler import ModuleConcat
 from hipapp.web.bundles import BUNDLES
 
 JS = STATIC / "js"
