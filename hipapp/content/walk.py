@@ -67,10 +67,14 @@ def content_files(
             Problem(_rel(root, base), 0, "", f"must be a folder of .md files; {_RENAME}")
         )
         return found
-    for path in sorted(base.rglob("*")):
-        if hidden(path, base) or not path.name.lower().endswith(".md"):
+    # Every file of a large library passes here on every build: plain strings, not
+    # pathlib's relative_to and parts. The key sorts as Path does, part by part.
+    inside, shown_from = _prefix(base), _prefix(root.parent)
+    for path in sorted(base.rglob("*"), key=lambda p: str(p).replace(os.sep, "\0")):
+        name = path.name
+        if not name.lower().endswith(".md") or _dotted(str(path)[inside:]):
             continue  # dot files (a Mac's ._x.md, editors' drafts) and other files are not content
-        rel, slug = _rel(root, path), path.name[:-3]
+        rel, slug = shown(str(path)[shown_from:].replace(os.sep, "/")), name[:-3]
         why = unusable(path)
         if why is None and not path.name.endswith(".md"):
             why = f"file name must end in a lowercase .md: rename it {slug}.md"
@@ -89,3 +93,14 @@ _RENAME = "rename the file, and make a folder with that name for the content"
 
 def _rel(root: Path, path: Path) -> str:
     return shown(path.relative_to(root.parent).as_posix())
+
+
+def _prefix(folder: Path) -> int:
+    """How many characters of a path below ``folder`` name the folder and its separator."""
+    text = str(folder)
+    return len(text) if text.endswith(os.sep) else len(text) + 1
+
+
+def _dotted(below: str) -> bool:
+    """``hidden`` for a path given as the string below its base folder."""
+    return any(part.startswith(".") for part in below.split(os.sep))
