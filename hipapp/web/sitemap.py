@@ -81,14 +81,22 @@ def site_entries(
     app: Flask, exclude: frozenset[str] = frozenset()
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """``(path, endpoint, values)`` for each URL, each path once, minus ``exclude``."""
-    # The export asks twice (its pages, the worker's list): build the ~2,000 URLs once.
+    entries = {path: (e, values) for path, e, values in _every(app) if e not in exclude}
+    return [(path, endpoint, values) for path, (endpoint, values) in entries.items()]
+
+
+def _every(app: Flask) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(path, endpoint, values)`` for each of ``site_urls``, built once per app.
+
+    The export asks three times (its pages, the worker's list, the storage plan), and
+    url_for costs ~30 µs: a large library has thousands of URLs.
+    """
     every: list[tuple[str, str, dict[str, Any]]] | None = app.extensions.get("hipapp.urls")
     if every is None:
         with app.test_request_context():
             every = [(url_for(e, **values), e, values) for e, values in site_urls(app)]
         app.extensions["hipapp.urls"] = every
-    entries = {path: (e, values) for path, e, values in every if e not in exclude}
-    return [(path, endpoint, values) for path, (endpoint, values) in entries.items()]
+    return every
 
 
 SHELL = frozenset({"pwa.icon", "static"})
@@ -111,14 +119,19 @@ def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
     cat = catalogue(app)
     shell: set[str] = set()
     groups: dict[str, list[str]] = {}
-    # A card's link is asked for by every routine and program that plays it.
-    card_url = cache(lambda slug: url_for("site.exercise", slug=slug))
-    media_url = cache(lambda name: url_for("site.media", name=name))
+    # Every URL here is one of the site's, already built: look it up.
+    known = {(e, *sorted(values.items())): path for path, e, values in _every(app)}
+
+    def path_of(endpoint: str, **values: Any) -> str:
+        return known.get((endpoint, *sorted(values.items()))) or url_for(endpoint, **values)
+
+    card_url = cache(lambda slug: path_of("site.exercise", slug=slug))
+    media_url = cache(lambda name: path_of("site.media", name=name))
     with app.test_request_context():
         plain = set(plain_endpoints(app))
-        for endpoint, values in site_urls(app):
+        for path, endpoint, _ in _every(app):
             if endpoint in SHELL or (endpoint in plain and endpoint not in NOT_SHELL):
-                shell.add(url_for(endpoint, **values))
+                shell.add(path)
 
         def cards(routines: Iterable[str]) -> Iterator[str]:
             for slug in routines:
@@ -137,9 +150,9 @@ def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
             used = [
                 s for s in dict.fromkeys((*program.days, program.rest_routine)) if s in cat.routines
             ]
-            pages = [url_for(e, **v) for e, v in program_pages(slug, program, cat.routines)]
-            groups[url_for("programs.overview", slug=slug)] = [*pages, *cards(used)]
+            pages = [path_of(e, **v) for e, v in program_pages(slug, program, cat.routines)]
+            groups[path_of("programs.overview", slug=slug)] = [*pages, *cards(used)]
         for slug in cat.routines:
-            pages = [url_for("site.routine", slug=slug), url_for("site.play", slug=slug)]
+            pages = [path_of("site.routine", slug=slug), path_of("site.play", slug=slug)]
             groups[pages[0]] = [*pages, *cards([slug])]
     return shell, groups
