@@ -15,7 +15,7 @@ hipapp re-renders everything.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from ..files import code_digest
 from ..web.state import catalogue
 
 Entry = tuple[str, str, dict[str, Any]]  # path, endpoint, values
+Group = Callable[[str, str, Callable[[], Iterable[object]]], str]  # kind, slug, its inputs
 
 
 def input_keys(app: Flask, entries: Iterable[Entry]) -> dict[str, str]:
@@ -35,9 +36,18 @@ def input_keys(app: Flask, entries: Iterable[Entry]) -> dict[str, str]:
     site = _site_key(app, cat)
     show = _Shown()
     whole = _digest(site, *map(show, _everything(cat)))
+    groups: dict[tuple[str, str], str] = {}
+
+    def group(kind: str, slug: str, items: Callable[[], Iterable[object]]) -> str:
+        # A routine's inputs count on its page, player and share page, a program's on
+        # each of its days: hash each set once.
+        if (kind, slug) not in groups:
+            groups[kind, slug] = _digest(kind, *map(show, items()))
+        return groups[kind, slug]
+
     keys = {}
     for path, endpoint, values in entries:
-        parts = _parts(cat, endpoint, values)
+        parts = _parts(cat, endpoint, values, group)
         keys[path] = whole if parts is None else _digest(site, endpoint, path, *map(show, parts))
     return keys
 
@@ -69,7 +79,9 @@ def _without_body(item: object) -> str:
     return repr((type(item).__name__, shown))
 
 
-def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[object] | None:
+def _parts(
+    cat: Catalogue, endpoint: str, values: dict[str, Any], group: Group
+) -> list[object] | None:
     """The page's own inputs, or None for "the whole catalogue"."""
     if endpoint in ("static", "pwa.icon"):
         # A bundle's name carries the hash of its bytes; icons and screenshots are drawn
@@ -89,11 +101,15 @@ def _parts(cat: Catalogue, endpoint: str, values: dict[str, Any]) -> list[object
     if endpoint in ("site.routine", "site.play", "plans.routine_share"):
         routine = cat.routines[values["slug"]]
         own = [routine.body_html] if endpoint == "site.routine" else []
-        return [*_routine_inputs(cat, [routine]), *own]
+        return [group("routine", routine.slug, lambda: _routine_inputs(cat, [routine])), *own]
     if endpoint.startswith("programs.") and "slug" in values:
         program = cat.programs[values["slug"]]
         own = [program.body_html] if endpoint == "programs.overview" else []
-        return [program, *_routine_inputs(cat, _routines(cat, program)), *own]
+
+        def inputs() -> list[object]:
+            return [program, *_routine_inputs(cat, _routines(cat, program))]
+
+        return [group("program", program.slug, inputs), *own]
     return None
 
 
