@@ -22,7 +22,7 @@ from ..web.app import make_app
 from ..web.pwa import precache
 from ..web.sitemap import site_entries
 from .freeze import Frozen, file_of, freeze_urls, holds, put, twins_of
-from .inputs import input_keys
+from .inputs import build_key, input_keys
 from .outdir import (
     COMPLETE,
     MARKER,
@@ -35,6 +35,7 @@ from .outdir import (
     records,
     remove_stale,
     sweep_scratch,
+    unchanged,
     write_file,
 )
 
@@ -44,7 +45,7 @@ class Report:
     """What one build did."""
 
     files: list[str]  # the site's files, twins included
-    rendered: int  # URLs rendered again, because their inputs changed
+    rendered: int  # URLs rendered again, because their inputs changed (none if nothing did)
     written: int  # files written (twins too), because their bytes changed
 
 
@@ -91,6 +92,12 @@ def build_site(
 
 
 def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
+    built_from = build_key(app)
+    if unchanged(out, marker, built_from):
+        # Nothing the site is made from changed since a build that finished: every page,
+        # and the worker, would come out the same. Only the host's _headers may need it.
+        files = listed(marker)
+        return Report(sorted(files | {MARKER}), 0, _host_files(out, str(app.config["BASE_PATH"])))
     with app.test_request_context():
         worker = url_for("pwa.service_worker")
     entries = [e for e in site_entries(app) if e[0] != worker]
@@ -135,7 +142,7 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
     files = {name for r in pages.values() for name in r.files} | set(extras)
     files |= {name for f in done for name in f.files}
     remove_stale(out, previous - files)
-    mark(out, COMPLETE, files, pages)
+    mark(out, COMPLETE, files, pages, built_from)
     return Report(sorted(files | {MARKER}), len(todo) + 1, written)
 
 

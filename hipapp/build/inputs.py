@@ -52,6 +52,24 @@ def input_keys(app: Flask, entries: Iterable[Entry]) -> dict[str, str]:
     return keys
 
 
+# Settings that change how a build runs, not what it makes (HIPAPP_BUILD_WORKERS).
+_HOW_NOT_WHAT = frozenset({"BUILD_WORKERS"})
+
+
+def build_key(app: Flask) -> str:
+    """One hash of everything the whole site is made from: equal, nothing can differ.
+
+    The site-wide key (hipapp's code, bundles, site.yaml, the skeleton), every setting
+    (HIPAPP_PRECACHE_ALL_BELOW shows only in the worker, say), the bytes of every content
+    file and each picture's size and time.
+    """
+    cat = catalogue(app)
+    sources: dict[str, str] = app.extensions["hipapp.sources"]
+    media = [(name, _stat(cat.media_dir / name)) for name in cat.media]
+    settings = sorted((k, repr(v)) for k, v in app.config.items() if k not in _HOW_NOT_WHAT)
+    return _digest(_site_key(app, cat), *map(repr, (settings, sorted(sources.items()), media)))
+
+
 class _Shown:
     """What each object shows on other pages than its own, worked out once.
 

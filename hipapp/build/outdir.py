@@ -66,6 +66,14 @@ def read_marker(out: Path) -> dict[str, object] | None:
     return record if isinstance(record, dict) and record.get("generator") == "hipapp" else None
 
 
+def unchanged(out: Path, marker: dict[str, object] | None, built_from: str) -> bool:
+    """Whether a finished build made ``out`` from the same inputs, and its files are there."""
+    if marker is None or marker.get("state") != COMPLETE or marker.get("built_from") != built_from:
+        return False
+    folder = os.fspath(out)
+    return all(os.path.isfile(os.path.join(folder, name)) for name in listed(marker))
+
+
 def listed(marker: dict[str, object] | None) -> set[str]:
     """The files a marker says the build wrote (or, while writing, may have written)."""
     files = (marker or {}).get("files")
@@ -100,10 +108,17 @@ def records(marker: dict[str, object] | None) -> dict[str, Record]:
 
 
 def mark(
-    out: Path, state: str, files: Iterable[str], pages: Mapping[str, Record] | None = None
+    out: Path,
+    state: str,
+    files: Iterable[str],
+    pages: Mapping[str, Record] | None = None,
+    built_from: str | None = None,
 ) -> None:
-    """Write the marker: ``state``, the files it covers and, once complete, the manifest."""
+    """Write the marker: ``state``, the files it covers and, once complete, the manifest
+    and the hash of everything the site was built from (inputs.build_key)."""
     record: dict[str, object] = {"generator": "hipapp", "state": state}
+    if built_from is not None:
+        record["built_from"] = built_from
     record["files"] = sorted(set(files))
     if pages is not None:
         record["pages"] = {p: [r.input, r.output, list(r.files)] for p, r in pages.items()}

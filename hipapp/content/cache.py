@@ -55,10 +55,11 @@ class ParseCache:
         self.version = _version()
         self.old = self._read()
         self.new: dict[tuple[str, str], Parsed] = {}
+        self.digests: dict[str, str] = {}  # every file asked for: shown path → bytes' hash
 
     def get(self, rel: str, prefix: str, raw: bytes) -> tuple[str, Parsed | None]:
         """The hash of ``raw``, and what parsing it gave last time, if it is the same."""
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = self.digests[rel] = hashlib.sha256(raw).hexdigest()
         kept = self.old.get((rel, prefix))
         if kept is None or kept.digest != digest:
             return digest, None

@@ -8,6 +8,7 @@ kind are declared in ``schema.py``; the readers in ``readers.py``, ``programs.py
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -37,14 +38,19 @@ Reader = Callable[[str, Document, At, Rendered], T]
 
 
 def load_catalogue(
-    root: Path, *, strict: bool = False, cache: Path | None = None
+    root: Path,
+    *,
+    strict: bool = False,
+    cache: Path | None = None,
+    digests: dict[str, str] | None = None,
 ) -> tuple[Catalogue, list[Problem]]:
     """Load and check ``root``; return the catalogue and its warnings, or raise ContentError.
 
     Each warning is also reported through :func:`hipapp.errors.warn`, so a caller that
     collects warnings from every stage (the CLI, the app) counts these too. With a
     ``cache`` folder, files whose bytes did not change since the last load are not parsed
-    again (cache.py); everything is still checked.
+    again (cache.py); everything is still checked. ``digests``, if given, gets the hash of
+    every content file read (site.yaml too), by its shown path.
     """
     if not Path(root).is_dir():
         raise ContentError([Problem(str(root), 0, "", "content folder not found")])
@@ -54,6 +60,11 @@ def load_catalogue(
     loader = _Loader(root, ParseCache(cache, root))
     catalogue = loader.load()
     loader.cache.save()
+    if digests is not None:
+        digests.update(loader.cache.digests)
+        site_yaml = root / "site.yaml"
+        with contextlib.suppress(OSError):  # none, or unreadable: load() said so
+            digests[loader.rel(site_yaml)] = hashlib.sha256(site_yaml.read_bytes()).hexdigest()
     problems = sorted(loader.problems)
     warnings = [p for p in problems if p.severity == "warning"]
     if strict and warnings or len(warnings) < len(problems):

@@ -51,8 +51,11 @@ def make_app(
     folder = Path(content or app.config.get("CONTENT") or DEFAULT_CONTENT)
     # CONTENT_CACHE (the export's): keep each file's parse between runs, in the gen folder.
     kept = cache_folder(gen_folder(app), "content") if app.config.get("CONTENT_CACHE") else None
+    # Every content file's hash: the export's key for "nothing changed at all".
+    sources = app.extensions["hipapp.sources"] = {}
     with collect_warnings() as warnings:
-        app.extensions["hipapp"] = cat = load_catalogue(folder, strict=strict, cache=kept)[0]
+        loaded = load_catalogue(folder, strict=strict, cache=kept, digests=sources)
+        app.extensions["hipapp"] = cat = loaded[0]
         _setup(app, cat)
     # Every warning counts under --strict, whichever stage raised it (MkDocs' rule).
     if strict and warnings:

@@ -10,6 +10,7 @@ from flask import Flask
 
 from hipapp.build import freeze
 from hipapp.build.export import build, build_site
+from hipapp.errors import ContentError
 from hipapp.paths import TEMPLATES
 
 from ..conftest import Write
@@ -57,19 +58,50 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_a_rebuild_without_changes_renders_only_the_worker_and_writes_nothing(
+def test_a_rebuild_without_changes_renders_nothing_and_writes_nothing(
     library: Path, tmp_path: Path, rendered: list[str]
 ) -> None:
     out = tmp_path / "site"
     first = build_site(library, out)
     assert first.rendered == len(rendered) and first.written == len(first.files) - 1
     before = mtimes(out)
+    marker = (out / ".hipapp-build").stat().st_mtime_ns
     rendered.clear()
     again = build_site(library, out)
-    assert rendered == ["/sw.js"]
-    assert (again.rendered, again.written, again.files) == (1, 0, first.files)
+    assert rendered == []
+    assert (again.rendered, again.written, again.files) == (0, 0, first.files)
     assert mtimes(out) == before
+    assert (out / ".hipapp-build").stat().st_mtime_ns == marker  # not even the marker
     assert json.loads((out / ".hipapp-build").read_text())["state"] == "complete"
+
+
+def test_what_a_rebuild_without_changes_still_notices(
+    library: Path, tmp_path: Path, rendered: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build(library, out)
+    # A file deleted by hand: the pages are looked at again, and it is written back.
+    (out / "exercises/beta/index.html.gz").unlink()
+    rendered.clear()
+    build(library, out)
+    assert (out / "exercises/beta/index.html.gz").is_file() and "/sw.js" in rendered
+    # A setting that shows only in the worker.
+    rendered.clear()
+    monkeypatch.setenv("HIPAPP_PRECACHE_ALL_BELOW", "0")
+    build(library, out)
+    assert rendered == ["/sw.js"]
+    # Another base URL, and a new picture, change what the pages say.
+    rendered.clear()
+    build_site(library, out, base_url="https://example.org/hips/")
+    assert "/exercises/alpha/" in rendered
+    (library / "media").mkdir()
+    (library / "media/pose.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    rendered.clear()
+    build_site(library, out, base_url="https://example.org/hips/")
+    assert "/media/pose.svg" in rendered
+    # Each time the result is what a fresh build of the same makes.
+    build_site(library, tmp_path / "fresh", base_url="https://example.org/hips/")
+    assert tree(out) == tree(tmp_path / "fresh")
 
 
 def test_a_one_card_edit_renders_only_the_pages_that_show_it(
@@ -132,3 +164,30 @@ def test_a_body_shows_on_its_own_page_only() -> None:
     object's body must add it to that page's inputs there."""
     shown = {p.name for p in TEMPLATES.rglob("*.html") if "body_html" in p.read_text()}
     assert shown == {"exercise.html", "routine.html", "program.html", "page.html"}
+
+
+def test_a_deleted_card_is_gone_from_the_next_build(library: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(library, out)
+    (library / "exercises/beta.md").unlink()
+    (library / "routines/uses-beta.md").unlink()
+    build(library, out)
+    assert not (out / "exercises/beta").exists()
+    build(library, tmp_path / "fresh")
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
+def test_a_card_edited_into_an_error_is_reported_and_nothing_is_written(
+    library: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(library, out)
+    before = tree(out)
+    (library / "exercises/beta.md").write_text("---\ntitle: Beta\nhold: long\n---\n")
+    for _ in range(2):  # and again, from the parse cache
+        with pytest.raises(ContentError) as info:
+            build(library, out)
+        assert [str(p) for p in info.value.problems] == [
+            'content/exercises/beta.md:3: hold: expected seconds like 30 or "45s", got "long"'
+        ]
+    assert tree(out) == before
