@@ -146,3 +146,31 @@ def test_a_kept_card_is_read_again_when_media_changes(write: Write, tmp_path: Pa
     write("media/alpha.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>\n')
     cat, _ = load_catalogue(root, cache=kept)
     assert cat.exercises["alpha"].image == "alpha.svg"
+
+
+def test_an_edit_keeps_only_what_changed_until_that_is_a_tenth(
+    write: Write, tmp_path: Path, parsed: list[str]
+) -> None:
+    kept = tmp_path / "kept"
+    for n in range(20):
+        write(f"exercises/card-{n}.md", CARD.format(title=f"Card {n}", cue="Breathe"))
+    root = write()
+    load_catalogue(root, cache=kept)
+    (whole,) = kept.iterdir()
+    written = whole.stat().st_mtime_ns
+    (root / "exercises/card-3.md").write_text(CARD.format(title="Card three", cue="Slowly"))
+    (root / "exercises/card-4.md").unlink()
+    edited, _ = load_catalogue(root, cache=kept)
+    assert whole.stat().st_mtime_ns == written
+    assert sorted(p.name for p in kept.iterdir()) == [f"{whole.stem}.changes.pickle", whole.name]
+    parsed.clear()
+    again, _ = load_catalogue(root, cache=kept)
+    assert parsed == [] and again == edited == load_catalogue(root)[0]
+    assert "card-4" not in again.exercises
+    # A third change passes a tenth of the twenty: the whole is written again.
+    (root / "exercises/card-5.md").write_text(CARD.format(title="Card five", cue="Slowly"))
+    load_catalogue(root, cache=kept)
+    assert [p.name for p in kept.iterdir()] == [whole.name]
+    parsed.clear()
+    assert load_catalogue(root, cache=kept)[0] == load_catalogue(root)[0]
+    assert len(parsed) == 19  # the uncached load only
