@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -113,11 +114,23 @@ def precache(app: Flask, revision: Revision | None = None) -> Precache:
     cached: Precache | None = app.extensions.get("hipapp.precache")
     if cached is not None and not app.debug:
         return cached
+    # One at a time: after a restart, every client asks for sw.js, and each thread of a
+    # worker rendering the whole site at once would make them all wait several times.
+    with app.extensions.setdefault("hipapp.precache-lock", threading.RLock()):
+        again: Precache | None = app.extensions.get("hipapp.precache")
+        if again is not None and not app.debug:
+            return again
+        result = _plan(app, revision)
+        app.extensions["hipapp.precache"] = result
+        return result
+
+
+def _plan(app: Flask, revision: Revision | None) -> Precache:
     root = url_for("site.index")
     read = revision or fetch_through(app)
     files = [(p, *read(p)) for p in site_paths(app, exclude=NOT_PRECACHED)]
     shell, groups = storage_plan(app)
-    result = precache_of(
+    return precache_of(
         files,
         shell,
         groups,
@@ -125,8 +138,6 @@ def precache(app: Flask, revision: Revision | None = None) -> Precache:
         relative=lambda path: relative(path, root),
         source=SW_SOURCE,
     )
-    app.extensions["hipapp.precache"] = result
-    return result
 
 
 @bp.get("/favicon.svg")

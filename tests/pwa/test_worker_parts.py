@@ -7,12 +7,17 @@ holds the shell, and names the parts (hipapp/pwa/precache.py) that list the rest
 from __future__ import annotations
 
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from hipapp import create_app
 from hipapp.pwa.precache import bucket_of
+from hipapp.web import pwa
 from hipapp.web.pwa import NOT_PRECACHED
 from hipapp.web.sitemap import site_paths
 
@@ -20,6 +25,7 @@ from ..support.library import generate
 from ..support.pwa_helpers import PartReader, follow_groups, header, precache_list, revisions
 
 LARGE = {"PRECACHE_ALL_BELOW": 0}
+THREADS = 4  # a gthread worker's threads, as the README runs gunicorn
 
 
 def client_for(content: Path) -> FlaskClient:
@@ -79,3 +85,30 @@ def test_an_unknown_part_is_a_404(tmp_path: Path) -> None:
     client = client_for(generate(tmp_path / "content", 20, 2))
     for name in ("0123456789", "../sw", "%2e%2e", "x" * 300):
         assert client.get(f"/sw-parts/{name}.json").status_code == 404
+
+
+def test_concurrent_first_requests_plan_the_worker_once(
+    small_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a restart every client asks for sw.js at once: one thread renders the site
+    for the worker's list, and the others wait for it instead of each rendering it too."""
+    app = create_app(small_content)
+    calls: list[int] = []
+    everyone = threading.Event()
+    real = pwa.fetch_through
+
+    def counted(app: Flask) -> pwa.Revision:
+        calls.append(1)
+        if len(calls) == THREADS:
+            everyone.set()
+        everyone.wait(0.5)  # without the lock, every thread gets here first
+        return real(app)
+
+    monkeypatch.setattr(pwa, "fetch_through", counted)
+
+    def ask() -> int:
+        return app.test_client().get("/sw.js").status_code
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        statuses = list(pool.map(lambda _: ask(), range(THREADS)))
+    assert statuses == [200] * THREADS and len(calls) == 1
