@@ -209,3 +209,18 @@ def test_a_personal_plan_stores_every_card_it_plays_for_offline(sw_page: Page, s
     card = next(p for p in sorted(urls) if p.startswith("exercises/"))
     response = sw_page.goto(base + card)
     assert response is not None and response.from_service_worker
+
+
+def test_a_plan_that_cannot_be_stored_says_so(sw_page: Page, site: Site) -> None:
+    """One of the plan's pictures is missing on the host (a half-finished upload, say):
+    the footer's "Ready offline" is about the site, so the plan page says what failed."""
+    content, out, server = site
+    fragment, urls = plan_link(content, out)
+    picture = next(p for p in sorted(urls) if p.startswith("media/"))
+    (out / picture).unlink()
+    first_visit(sw_page, server, f"plan/#{fragment}")
+    poll(sw_page, "document.getElementById('plan').dataset.offline === 'failed'")
+    expect(sw_page.locator("[data-problem=offline]")).to_have_text(
+        "Part of your plan couldn't be saved on this device for offline use."
+        " Open this page again while you're online."
+    )

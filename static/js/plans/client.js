@@ -98,9 +98,14 @@ class PlanPage {
   show(entry, note = "") {
     this.draw("plan", ...(note ? [h("p", { class: "notice", role: "status", text: note })] : []), ...this.body(entry));
     // The plan's cards and pictures, stored for the days to come offline; <main
-    // data-offline> says how that went ("stored", "failed"), for the tests.
+    // data-offline> says how that went ("stored", "failed"). The footer's "Ready offline"
+    // is about the site, so a plan that could not be stored says so here.
     keepOffline(planUrls(entry.plan, this.library)).then((report) => {
-      if (report) this.root.dataset.offline = report.ok ? "stored" : "failed";
+      if (!report) return;
+      this.root.dataset.offline = report.ok ? "stored" : "failed";
+      if (!report.ok && this.root.dataset.state === "plan") {
+        this.root.append(h("p", { class: "notice warning", role: "status", "data-problem": "offline", text: t("Part of your plan couldn't be saved on this device for offline use. Open this page again while you're online.") }));
+      }
     });
   }
 
