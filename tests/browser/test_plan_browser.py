@@ -48,7 +48,9 @@ def site(bundled_export: Exported) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def studio(browser: Browser, console: ConsoleLog) -> Iterator[BrowserContext]:
+def studio(browser: Browser, console: ConsoleLog, site: LiveServer) -> Iterator[BrowserContext]:
+    # Needs ``site`` so that it closes first: a page still loading when the server stops
+    # logs connection resets, which fail the test (seen on CI, after a test's last check).
     context = phone_context(browser, console, "block")
     yield context
     context.close()
@@ -368,6 +370,7 @@ def test_the_studio_form_is_hidden_when_the_hand_out_prints(
 ) -> None:
     page = studio.new_page()
     page.goto(site.url + ROUTINE_SHARE)
+    expect(page.locator("#plan-qr svg")).to_have_count(1)  # the form has drawn
     page.emulate_media(media="print")
     expect(page.locator("#personalise")).to_be_hidden()
     expect(page.locator(".handout")).to_be_visible()
