@@ -127,17 +127,34 @@ def server_factory() -> Iterator[Callable[..., LiveServer]]:
 
 @dataclass
 class ConsoleLog:
-    """Errors seen by the pages of one test."""
+    """Errors seen by the pages of one test, while the test runs.
+
+    Not after: fixtures are torn down in an order of pytest's, so a server may stop while
+    a page still loads something the test never looked at, and the page logs a
+    connection reset that says nothing about the app (seen on CI, on pages that load
+    their forms' data after showing). A test that checks something waits for it.
+    """
 
     errors: list[str] = field(default_factory=list)
+    done: bool = False
 
     def watch(self, page: Page) -> Page:
-        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
-        page.on(
-            "console",
-            lambda msg: self.errors.append(f"console: {msg.text}") if msg.type == "error" else None,
-        )
+        page.on("pageerror", lambda exc: self.note(f"pageerror: {exc}"))
+        page.on("console", lambda msg: self.note(f"console: {msg.text}", msg.type == "error"))
         return page
+
+    def note(self, error: str, is_error: bool = True) -> None:
+        if is_error and not self.done:
+            self.errors.append(error)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Mark the end of the test's own body for its ``console``."""
+    yield
+    log = getattr(item, "funcargs", {}).get("console")
+    if isinstance(log, ConsoleLog):
+        log.done = True
 
 
 @pytest.fixture
