@@ -17,7 +17,7 @@ from flask import (
     send_from_directory,
 )
 from jinja2 import FileSystemBytecodeCache
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..content import Catalogue, load_catalogue
 from ..errors import ContentError, collect_warnings
@@ -28,6 +28,7 @@ from .assets import bundle_urls, gen_folder
 from .filters import register_filters
 from .state import words
 from .strings import note_bundle, strings_table
+from .translations import install_translations
 from .urls import link, url
 
 # A Host header: a DNS name or an IPv4 address, or an IPv6 one in brackets, and a port.
@@ -93,14 +94,7 @@ def _setup(app: Flask, cat: Catalogue) -> None:
         strings_table=strings_table,
     )
     register_filters(app.jinja_env)
-    # Templates say _("…"), ngettext(…) and {% trans %}; each call asks the accessor, so the
-    # language stays in one place (web/state.py).
-    app.jinja_env.add_extension("jinja2.ext.i18n")
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_gettext,
-        ngettext=lambda one, many, n: words(current_app).translations.ngettext(one, many, n),
-        newstyle=True,
-    )
+    install_translations(app)
 
     @app.context_processor
     def language() -> dict[str, str]:
@@ -149,11 +143,3 @@ def _asset(app: Flask, env: Any, urls: dict[str, str], name: str, theme: str) ->
     from .bundler import asset_urls, init_assets
 
     return link(asset_urls(env or init_assets(app, theme))[name])
-
-
-def _gettext(message: str) -> str:
-    """A template's _(): Jinja trusts catalogue text as markup, but not the studio's phrases."""
-    w = words(current_app)
-    if message in w.overrides:
-        return escape(w.overrides[message])
-    return str(w.translations.gettext(message))

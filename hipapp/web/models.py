@@ -230,16 +230,14 @@ class HistoryData:
     cards: dict[str, str]
 
 
-def plain(value: Any) -> Any:
-    """A view model as JSON-ready values (dataclasses become objects, tuples lists)."""
+def fields_of(value: Any) -> dict[str, Any]:
+    """A view model's fields, for ``json.dumps(default=fields_of)``.
+
+    ``vars()``, not ``asdict()``: asdict deep-copies every field, and play pages are many.
+    """
     if is_dataclass(value) and not isinstance(value, type):
-        # vars(), not asdict(): asdict deep-copies every field, and play pages are many.
-        return {k: plain(v) for k, v in vars(value).items()}
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
+        return vars(value)
+    raise TypeError(f"{type(value).__name__} is not a view model")
 
 
 def player_data(

@@ -22,7 +22,7 @@ from .models import (
     PlanRoutine,
     Timing,
     card_view,
-    plain,
+    fields_of,
 )
 from .programs import site_base
 from .state import catalogue
@@ -76,7 +76,7 @@ def plan_library(app: Flask) -> PlanLibrary:
 
 @bp.get("/plan/library.json")
 def library() -> Response:
-    body = json.dumps(plain(plan_library(current_app)), separators=(",", ":"))
+    body = json.dumps(plan_library(current_app), separators=(",", ":"), default=fields_of)
     return Response(body, mimetype="application/json")
 
 

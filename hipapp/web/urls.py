@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 
 LINK_BASE = "hipapp.link_base"
 
@@ -34,12 +34,35 @@ def link(target: str) -> str:
     sets a link base (the deployment's base path) on the request and links absolutely.
     The flag lives on the request, not on ``g``: a freezer reuses one app context.
     """
-    base = request.environ.get(LINK_BASE)
+    here = request._get_current_object()  # type: ignore[attr-defined]  # one lookup, not three
+    base = here.environ.get(LINK_BASE)
     if isinstance(base, str):
         return base.rstrip("/") + target
-    return relative(target, request.script_root + request.path)
+    return relative(target, here.script_root + here.path)
 
 
 def url(endpoint: str, **values: Any) -> str:
     """``url_for``, made relative to the current page."""
-    return link(url_for(endpoint, **values))
+    return link(built(endpoint, **values))
+
+
+BUILT = "hipapp.url_table"
+_MOST = 100_000  # a bound, so no request can grow the table without end
+
+
+def built(endpoint: str, **values: Any) -> str:
+    """``url_for(endpoint, **values)``, built once per app and mount point.
+
+    A page links about thirty URLs, most of them on every other page too (the header,
+    the bundles); werkzeug's URL builder is the costly part of each.
+    """
+    if endpoint.startswith(".") or any(k.startswith("_") for k in values):
+        return url_for(endpoint, **values)  # relative to a blueprint, or external
+    table: dict[tuple[Any, ...], str] = current_app.extensions.setdefault(BUILT, {})
+    key = (request.script_root, endpoint, *sorted(values.items()))
+    found = table.get(key)
+    if found is None:
+        if len(table) >= _MOST:
+            table.clear()
+        found = table[key] = url_for(endpoint, **values)
+    return found

@@ -28,9 +28,9 @@ from hipapp.content.model import (
 from hipapp.content.schedule import length
 from hipapp.plan.personal import CardItem, Change, Item, Plan, RestItem, plan_day, plan_routine
 from hipapp.plan.sequence import expand
-from hipapp.web.models import plain
 
 from ..support.browser import LiveServer
+from ..support.models import plain
 
 BATCH = 8
 BATCHES = 50  # 400 cases

@@ -12,9 +12,9 @@ from playwright.sync_api import Page
 
 from hipapp.plan.link import MAX_CLIENT, MAX_NOTE, decode, encode
 from hipapp.plan.personal import CardItem, Change, Item, Plan, RestItem
-from hipapp.web.models import plain
 
 from ..support.browser import LiveServer
+from ..support.models import plain
 
 RUN = """
 async (cases) => {

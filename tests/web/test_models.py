@@ -9,7 +9,9 @@ from flask.testing import FlaskClient
 
 from hipapp.content.model import Dosage, Exercise, ExerciseStep
 from hipapp.plan.sequence import LEAD_IN, SWITCH, expand
-from hipapp.web.models import ProgramRef, plain, player_data
+from hipapp.web.models import ProgramRef, player_data
+
+from ..support.models import plain
 
 
 def embedded(html: str, element_id: str) -> dict:  # type: ignore[type-arg]
