@@ -9,11 +9,13 @@ whole site is what the worker stored for everyone before. Then one card that pro
 plays is edited and the site rebuilt: the update is sw.js plus each stored URL whose
 revision changed (the worker copies the rest from its old cache; the browser test
 tests/browser/test_pwa_follow.py checks that it really fetches nothing else). Bytes are
-what a host with gzip_static sends: the .gz twin when the build wrote one.
+what a host sends: a bundle's .gz twin, and text compressed as it is served (gzip at
+level 6).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import sys
@@ -36,11 +38,17 @@ def header(source: str, name: str) -> list:  # type: ignore[type-arg]
 
 
 def wire(out: Path, path: str) -> int:
-    """Bytes sent for one URL: its .gz twin if there is one, else the file."""
+    """Bytes sent for one URL: its .gz twin if there is one, text gzipped, else the file."""
     rel = path.removeprefix("./")
     name = out / (rel + "index.html" if not rel or rel.endswith("/") else rel)
     twin = name.with_name(name.name + ".gz")
-    return (twin if twin.is_file() else name).stat().st_size
+    if twin.is_file():
+        return twin.stat().st_size
+    data = name.read_bytes()
+    return len(gzip.compress(data, 6)) if name.suffix in TEXT and len(data) >= 512 else len(data)
+
+
+TEXT = {".html", ".css", ".js", ".svg", ".json", ".webmanifest", ".txt", ".xml"}
 
 
 def plan(out: Path, program: str) -> tuple[dict[str, str], set[str], set[str]]:

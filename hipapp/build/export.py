@@ -21,7 +21,7 @@ from ..web import headers
 from ..web.app import make_app
 from ..web.pwa import precache
 from ..web.sitemap import site_entries
-from .freeze import Frozen, file_of, freeze_urls, holds, put, twins_of
+from .freeze import Frozen, file_of, files_of, freeze_urls, holds, put
 from .inputs import build_key, input_keys
 from .outdir import (
     COMPLETE,
@@ -112,12 +112,12 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
         if path not in before or before[path].input != keys[path] or not before[path].present(out)
     ]
     extras = ["_headers", ".nojekyll"]  # .nojekyll: GitHub Pages publishes the folder as is
-    planned = [name for p, _, _ in entries for name in twins_of(file_of(p))]
+    planned = [name for p, _, _ in entries for name in files_of(app, p)]
     previous = listed(marker)
     out.mkdir(parents=True, exist_ok=True)
     # Every file this build may write, and every file the last one did: a killed build
     # leaves nothing the next one does not know about.
-    may_write = previous | set(planned) | set(twins_of(file_of(worker))) | set(extras)
+    may_write = previous | set(planned) | {file_of(worker)} | set(extras)
     mark(out, WRITING, may_write)
     if marker is not None and not finished:
         sweep_scratch(out)
@@ -134,7 +134,7 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
         parts = {url_for("pwa.worker_part", name=name): data for name, data in pre.parts.items()}
     # The worker's parts are named by their bytes, known only now: listed before written,
     # and written as they are (no need to render them), before the worker that names them.
-    mark(out, WRITING, may_write | {n for path in parts for n in twins_of(file_of(path))})
+    mark(out, WRITING, may_write | {file_of(path) for path in parts})
     done = [put(out, path, data) for path, data in parts.items()]
     done += freeze_urls(app, [worker], out, known)
     written = sum(len(f.files) for f in (*frozen.values(), *done) if f.wrote)

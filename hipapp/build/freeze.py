@@ -50,7 +50,7 @@ class Frozen:
 def freeze_urls(
     app: Flask, urls: list[str], destination: Path, known: Mapping[str, str] | None = None
 ) -> list[Frozen]:
-    """Write every URL under ``destination`` with its .gz and .br twins, if it changed.
+    """Write every URL under ``destination`` (a bundle with its twins), if it changed.
 
     ``known`` maps a URL to the revision a finished build wrote there: a file whose new
     bytes hash the same is left as it is, mtime and all, so the host's ETag and
@@ -62,9 +62,19 @@ def freeze_urls(
     return fork_batches(work, urls, least=PER_PROCESS)
 
 
-def twins_of(name: str) -> tuple[str, str, str]:
-    """A file and the compressed twins it may have."""
-    return name, f"{name}.gz", f"{name}.br"
+def files_of(app: Flask, path: str) -> tuple[str, ...]:
+    """The files URL ``path`` may be written to: its file, and a bundle's twins."""
+    name = file_of(path)
+    return (name, f"{name}.gz", f"{name}.br") if is_bundle(app, path) else (name,)
+
+
+def is_bundle(app: Flask, path: str) -> bool:
+    """Whether ``path`` is a hashed bundle (/static/gen/…), the only files with twins.
+
+    By its place, not its name: a page or card that happens to be called "gen" is a page
+    like any other.
+    """
+    return path.startswith(f"{app.static_url_path}/gen/")
 
 
 def file_of(path: str) -> str:
@@ -125,11 +135,10 @@ def _freeze_chunk(
     done = []
     with app.app_context():
         for path in urls:
-            # Only the hashed bundles (/static/gen/…) get brotli: a page or card that
-            # happens to be called "gen" is a page like any other.
-            bundle = path.startswith(f"{app.static_url_path}/gen/")
             data = render(app, path)
-            done.append(put(destination, path, data, known.get(path), bundle, bundles))
+            done.append(
+                put(destination, path, data, known.get(path), is_bundle(app, path), bundles)
+            )
     return done
 
 
@@ -138,17 +147,17 @@ def put(
     path: str,
     data: bytes,
     known: str | None = None,
-    brotli_too: bool = False,
+    bundle: bool = False,
     bundles: Path | None = None,
 ) -> Frozen:
-    """Write ``data`` as URL ``path`` with its twins, unless the files already hold it.
+    """Write ``data`` as URL ``path``, unless the file already holds it.
 
-    ``known`` is the revision a finished build recorded there; ``brotli_too`` gives the
-    file a .br twin as well, kept between builds in ``bundles``.
+    ``known`` is the revision a finished build recorded there; a ``bundle`` also gets its
+    compressed twins, the brotli one kept between builds in ``bundles``.
     """
     name = file_of(path)
     revision = revision_of(data)
-    twins = twin_names(name, data, brotli_too=brotli_too)
+    twins = twin_names(name, data) if bundle else []
     target = destination / name
     same = (known == revision and target.is_file()) or holds(target, data)
     if same and all((destination / twin).is_file() for twin in twins):
@@ -168,16 +177,17 @@ def holds(target: Path, data: bytes) -> bool:
         return False
 
 
-def twin_names(name: str, data: bytes, *, brotli_too: bool = False) -> list[str]:
-    """The .gz (and with ``brotli_too`` .br) twins a text file gets, for nginx's *_static.
+def twin_names(name: str, data: bytes) -> list[str]:
+    """The .gz and .br twins a bundle gets, for nginx's gzip_static and brotli_static.
 
-    Brotli at its best costs ~50x gzip's CPU: spend it on the few shared, forever-cached
-    bundles. Pages get gzip only, which nginx serves with its built-in gzip_static (CDNs
-    brotli-compress pages on the fly), so a large library still builds fast.
+    Only the hashed bundles (/static/gen/…) get them: few, shared by every page, and
+    cached forever, they are worth brotli's best ratio (~50x gzip's CPU). Pages are
+    compressed by the host as it serves them (Netlify, Cloudflare, GitHub Pages, nginx's
+    gzip): twins of every page would double the files a large library writes and uploads.
     """
     if Path(name).suffix not in COMPRESSIBLE or len(data) < 512:
         return []
-    return [f"{name}.gz", f"{name}.br"] if brotli_too else [f"{name}.gz"]
+    return [f"{name}.gz", f"{name}.br"]
 
 
 def _gzip(data: bytes) -> bytes:

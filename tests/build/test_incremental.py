@@ -81,10 +81,10 @@ def test_what_a_rebuild_without_changes_still_notices(
     out = tmp_path / "site"
     build(library, out)
     # A file deleted by hand: the pages are looked at again, and it is written back.
-    (out / "exercises/beta/index.html.gz").unlink()
+    (out / "exercises/beta/index.html").unlink()
     rendered.clear()
     build(library, out)
-    assert (out / "exercises/beta/index.html.gz").is_file() and "/sw.js" in rendered
+    assert (out / "exercises/beta/index.html").is_file() and "/sw.js" in rendered
     # A setting that shows only in the worker.
     rendered.clear()
     monkeypatch.setenv("HIPAPP_PRECACHE_ALL_BELOW", "0")
@@ -153,7 +153,7 @@ def test_a_card_text_edit_renders_only_its_page(
     report = build_site(library, out)
     # A body shows on its own page only; the worker lists every file's revision.
     assert rendered == ["/exercises/alpha/", "/sw.js"]
-    assert report.written == 4  # the page and the worker, each with its .gz
+    assert report.written == 2  # the page and the worker
     assert "Breathe out as you lift." in (out / "exercises/alpha/index.html").read_text()
     build(library, tmp_path / "fresh")
     assert tree(out) == tree(tmp_path / "fresh")
