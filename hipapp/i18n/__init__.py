@@ -7,7 +7,7 @@ keeps exactly one of them per app (``hipapp.web.state.words``), made from ``site
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -43,9 +43,9 @@ class Words:
     translations: Translations
     locale: Locale
     overrides: Mapping[str, str] = field(default_factory=dict)  # msgid → the studio's words
-    # Numbers already written: Babel's formatting costs ~40 µs, and a large library's pages
-    # write the same few dozen numbers (sets, seconds, counts) tens of thousands of times.
-    _numbers: dict[tuple[type, float], str] = field(default_factory=dict, compare=False, repr=False)
+    # Numbers and durations already written: Babel's formatting costs ~40 µs, and a large
+    # library's pages write the same few dozen (sets, seconds) tens of thousands of times.
+    _written: dict[tuple[Any, float], str] = field(default_factory=dict, compare=False, repr=False)
 
     def translate(self, message: str) -> str:
         """``message`` as this site says it: the studio's phrase, else the catalogue's."""
@@ -64,17 +64,23 @@ class Words:
 
     def number(self, n: float) -> str:
         """A number as the language writes it."""
-        key = (type(n), n)  # 1 and 1.0 are equal keys, but may not be written alike
-        found = self._numbers.get(key)
-        if found is None:
-            if len(self._numbers) >= 10_000:  # a bound: numbers come from content and input
-                self._numbers.clear()
-            found = self._numbers[key] = str(format_decimal(n, locale=self.locale))
-        return found
+        return self._kept(type(n), n, lambda: str(format_decimal(n, locale=self.locale)))
 
     def duration(self, seconds: int) -> str:
         """A dosage's time: 30 → "30 s", 90 → "1 min 30 s", 600 → "10 min"."""
-        minutes, secs = divmod(int(seconds), 60)
+        return self._kept(Words.duration, int(seconds), lambda: self._duration(int(seconds)))
+
+    def _kept(self, kind: Any, value: float, write: Callable[[], str]) -> str:
+        key = (kind, value)  # 1 and 1.0 are equal keys, but may not be written alike
+        found = self._written.get(key)
+        if found is None:
+            if len(self._written) >= 10_000:  # a bound: the values come from content and input
+                self._written.clear()
+            found = self._written[key] = write()
+        return found
+
+    def _duration(self, seconds: int) -> str:
+        minutes, secs = divmod(seconds, 60)
         if not minutes:
             return self.gettext("%(seconds)s s", seconds=self.number(secs))
         if not secs:

@@ -48,8 +48,18 @@ def data_json(value: object) -> Markup:
 
 def register_filters(env: Environment) -> None:
     """The Jinja filters the templates use; words come from the app's language."""
+    written: dict[Dosage, str] = {}  # a card's dosage shows on many pages: write it once
+
+    def dosage(value: Dosage) -> str:
+        found = written.get(value)
+        if found is None:
+            if len(written) >= 10_000:
+                written.clear()
+            found = written[value] = dosage_text(value, words(current_app))
+        return found
+
     env.filters.update(
-        dosage=lambda dosage: dosage_text(dosage, words(current_app)),
+        dosage=dosage,
         duration=lambda seconds: words(current_app).duration(seconds),
         # Totals are exact ("1 min 45 s"): a week's progression shows, even by seconds.
         total=lambda seconds: words(current_app).duration(seconds),
