@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, request
 from markupsafe import Markup
 
 from ..files import cache_folder
@@ -25,9 +25,14 @@ from .state import words
 _ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
+# On the request, not on ``g``: the export renders every page inside one app context,
+# and one page's bundles must not reach the next page's table.
+_NOTED = "hipapp.bundles"
+
+
 def note_bundle(name: str) -> None:
     """Remember that this request's page loads bundle ``name``."""
-    bundles: list[str] = g.setdefault("hipapp_bundles", [])
+    bundles: list[str] = request.environ.setdefault(_NOTED, [])
     if name not in bundles:
         bundles.append(name)
 
@@ -47,7 +52,7 @@ def table_json(app: Flask, bundles: tuple[str, ...]) -> str:
 
 def strings_table() -> Markup:
     """The ``<script id="strings">`` element for the bundles this page named so far."""
-    text = table_json(current_app, tuple(g.get("hipapp_bundles", ())))
+    text = table_json(current_app, tuple(request.environ.get(_NOTED, ())))
     if not text:
         return Markup("")
     return (

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hipapp import create_app
+from hipapp.build.export import build
 from hipapp.web.sitemap import site_paths
 
 from ..support.language_content import write_content
@@ -69,3 +70,17 @@ def test_the_studios_phrases_reach_the_scripts_and_cannot_end_the_element(
     assert "<!--" not in html.split('id="strings">')[1]
     found = table(html)
     assert found == {"Rest": hostile}
+
+
+def test_each_exported_page_carries_the_same_words_as_the_servers(tmp_path: Path) -> None:
+    """Bug: the export renders every page in one app context, and each page's table
+    gathered the scripts of every page rendered before it (the player's on a card page)."""
+    content = write_content(tmp_path / "content", "de")
+    build(content, tmp_path / "site")
+    app = create_app(content)
+    client = app.test_client()
+    pages = [p for p in site_paths(app) if p.endswith("/")]
+    assert len(pages) > 10
+    for path in pages:
+        exported = (tmp_path / "site" / path.lstrip("/") / "index.html").read_text("utf-8")
+        assert table(exported) == table(client.get(path).get_data(as_text=True)), path
