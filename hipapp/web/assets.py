@@ -87,4 +87,6 @@ def _read_kept(app: Flask, kept: Path) -> dict[str, str] | None:
             return None
         if not (gen / url.removeprefix(prefix)).is_file():
             return None
-    return urls
+    # In BUNDLES' order, as flask-assets gives them: the worker lists the bundles in
+    # this order, and a first build must write the same sw.js as the next one.
+    return {name: urls[name] for name in BUNDLES}

@@ -29,6 +29,17 @@ def test_an_unchanged_run_uses_the_kept_urls_without_webassets(
     assert urls(small_content) == first
 
 
+def test_the_kept_urls_come_in_the_order_the_bundles_were_built_in(
+    small_content: Path, tmp_path: Path
+) -> None:
+    """Bug: the kept URLs came back sorted, so a first build's sw.js (which lists the
+    bundles in this order) differed from the next build's, and phones updated for it."""
+    built = urls(small_content, tmp_path / "gen")
+    kept = urls(small_content, tmp_path / "gen")
+    assert list(kept.items()) == list(built.items())
+    assert list(built) != sorted(built)  # the order is not the sorted one by chance
+
+
 def test_a_built_file_deleted_is_built_again(
     small_content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
