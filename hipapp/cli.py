@@ -15,7 +15,7 @@ from .content import load_catalogue
 from .content.starters import KINDS, starter
 from .errors import ContentError, HipappError, collect_warnings
 from .paths import DEFAULT_CONTENT
-from .processes import parallel
+from .processes import batch, parallel
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -115,7 +115,7 @@ def build(content: Path, out: Path, base_url: str | None, strict: bool) -> None:
     with collect_warnings() as warnings:
         try:
             # The one place hipapp forks: a command that exits when done, never a server.
-            with parallel(build_workers()):
+            with batch(), parallel(build_workers()):
                 report = build_site(content, out, base_url=base_url, strict=strict)
         except HipappError as exc:
             fail(exc)

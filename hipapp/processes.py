@@ -8,11 +8,17 @@ unless a command turns it on with ``parallel(n)``, which only ``hipapp build`` d
 Each child resets SIGTERM and SIGINT to their defaults and asks the kernel (Linux
 ``PR_SET_PDEATHSIG``) to kill it when its parent dies, even by SIGKILL; the parent also
 kills its children when it stops early.
+
+``batch()`` is the other half of a command that exits when done: no cyclic garbage
+collection while it runs, nor over its objects at exit.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
+import gc
 import os
 import pickle
 import signal
@@ -40,6 +46,34 @@ def parallel(workers: int | None = None) -> Iterator[int]:
         yield count
     finally:
         _ALLOWED.reset(token)
+
+
+@contextlib.contextmanager
+def batch() -> Iterator[None]:
+    """Run a command that exits when done without the cyclic garbage collector.
+
+    What a build makes (the catalogue, the parse cache, the URL list) lives until it
+    exits, and it makes next to no cyclic garbage (peak memory is the same without the
+    collector): its passes over those objects were a tenth of a one-card rebuild, and
+    the one at exit another tenth. Forked workers inherit it, so they also stop touching
+    (and so copying) the pages they share with the parent. A caller that goes on (a test
+    running the command) gets its collector back; its exit pass is skipped only at exit.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    _freeze_at_exit()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@functools.cache
+def _freeze_at_exit() -> None:
+    # atexit handlers run before the interpreter's last collection, which then skips
+    # every object frozen here: they are freed (or not) with the process all the same.
+    atexit.register(gc.freeze)
 
 
 def allowed() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -12,7 +13,16 @@ from pathlib import Path
 import pytest
 
 from hipapp.errors import HipappError
-from hipapp.processes import allowed, fork_map, parallel
+from hipapp.processes import allowed, batch, fork_map, parallel
+
+
+def python(script: str) -> str:
+    """What a new Python process running ``script`` prints; it must succeed."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def test_nothing_forks_unless_a_command_allows_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,11 +48,7 @@ def test_results_come_back_in_order_and_errors_are_raised() -> None:
         "    except BuildError as exc:\n"
         "        print(exc)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "/x/: the app answered 404\n"
+    assert python(script) == "/x/: the app answered 404\n"
 
 
 def test_a_child_error_that_is_not_ours_fails_the_call() -> None:
@@ -98,3 +104,30 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_a_batch_runs_without_the_collector_and_gives_it_back() -> None:
+    assert gc.isenabled()
+    with batch():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with batch():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_a_batch_skips_the_collectors_pass_over_its_objects_at_exit() -> None:
+    # atexit runs its handlers last in, first out: the check below runs after batch's.
+    script = (
+        "import atexit, gc\n"
+        "atexit.register(lambda: print(gc.get_freeze_count() > 0))\n"
+        "from hipapp.processes import batch\n"
+        "with batch():\n"
+        "    kept = [[i] for i in range(1000)]\n"
+        "print(gc.get_freeze_count())\n"
+    )
+    assert python(script) == "0\nTrue\n"
