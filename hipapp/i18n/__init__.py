@@ -1,15 +1,15 @@
 """The studio's language: every word the client reads, from one gettext catalogue per language.
 
-A leaf package (it imports only ``paths``): content checks, plan descriptions, the
-manifest and the web views all take their words from a ``Words`` object, and the web app
-keeps exactly one of them per app (``hipapp.web.state.words``), made from ``site.lang``.
+A leaf package (it imports only ``paths`` and ``files``): content checks, plan
+descriptions, the manifest and the web views all take their words from a ``Words``
+object, and the web app keeps exactly one of them per app (``hipapp.web.state.words``),
+made from ``site.lang``. Each language's compiled catalogue is made once per process.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -21,9 +21,8 @@ from .catalogues import (
     PSEUDO,
     SOURCE,
     catalogue_for,
-    compiled,
     languages,
-    read_catalogue,
+    translations,
 )
 
 __all__ = ["N_", "PSEUDO", "SOURCE", "Words", "catalogue_for", "languages", "words_for"]
@@ -101,12 +100,6 @@ def _locale(lang: str) -> Locale:
         return Locale.parse(SOURCE)
 
 
-@cache
-def _base(catalogue: str) -> Translations:
-    # One compiled catalogue per process and language, shared by every app.
-    return compiled(read_catalogue(catalogue))
-
-
 def words_for(lang: str, overrides: Mapping[str, str] | None = None) -> Words:
     """The words of ``lang`` (English when it has no catalogue), with the studio's overrides.
 
@@ -114,4 +107,4 @@ def words_for(lang: str, overrides: Mapping[str, str] | None = None) -> Words:
     """
     catalogue = catalogue_for(lang or SOURCE) or SOURCE
     locale = _locale(SOURCE if catalogue == PSEUDO else lang or SOURCE)
-    return Words(lang or SOURCE, catalogue, _base(catalogue), locale, dict(overrides or {}))
+    return Words(lang or SOURCE, catalogue, translations(catalogue), locale, dict(overrides or {}))

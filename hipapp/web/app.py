@@ -22,6 +22,7 @@ from markupsafe import Markup
 from ..content import Catalogue, load_catalogue
 from ..errors import ContentError, collect_warnings
 from ..files import cache_folder
+from ..i18n.catalogues import keep_compiled_in
 from ..paths import DEFAULT_CONTENT, STATIC, TEMPLATES
 from . import delivery, headers
 from .assets import bundle_urls, gen_folder
@@ -52,6 +53,8 @@ def make_app(
     folder = Path(content or app.config.get("CONTENT") or DEFAULT_CONTENT)
     # CONTENT_CACHE (the export's): keep each file's parse between runs, in the gen folder.
     kept = cache_folder(gen_folder(app), "content") if app.config.get("CONTENT_CACHE") else None
+    # Loading renders bodies, and a body's "Cues" heading is looked up in every language.
+    keep_compiled_in(cache_folder(gen_folder(app), "i18n"))
     # Every content file's hash: the export's key for "nothing changed at all".
     sources = app.extensions["hipapp.sources"] = {}
     with collect_warnings() as warnings:
