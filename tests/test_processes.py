@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,25 @@ def test_a_batch_runs_without_the_collector_and_gives_it_back() -> None:
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_what_a_batch_made_is_aged_without_a_pass_and_still_collected() -> None:
+    with batch():
+        made: list[object] = []
+        made.append(made)  # a cycle, garbage once dropped
+    assert not any(o is made for o in gc.get_objects(0))  # the next pass won't traverse it
+    assert any(o is made for o in gc.get_objects(2))
+    with batch():
+        ring = Ring()
+        ring.me = ring
+        gone = weakref.ref(ring)
+        del ring
+    gc.collect()
+    assert gone() is None
+
+
+class Ring:
+    me: object = None
 
 
 def test_a_batch_skips_the_collectors_pass_over_its_objects_at_exit() -> None:
