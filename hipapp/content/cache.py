@@ -4,10 +4,11 @@ Parsing the front matter and rendering the Markdown is most of the time loading 
 library takes. Both depend on nothing but the file's bytes (and hipapp's own code), so
 their result is kept per file, keyed by its shown path and the hash of its bytes, with
 the problems that parsing found: a file with an error reports it on every load, cached
-or not. A card is made from its file and the names in media/ alone, and a page from its
-file, so those objects are kept too, with what reading them found. Routines and
-programs read other files, and the checks that look across files (a routine naming an
-unknown card) are not kept: they run over everything on every load.
+or not. A card is made from its file and the names in media/ alone, a page from its
+file, and a routine from its file and the dosages of the cards it names, so those
+objects are kept too, keyed by what else they were made from, with what reading them
+found. Programs read every routine, and the checks that look across files (a card's
+easier card, a routine naming an unknown card) are not kept: they run on every load.
 
 The whole cache is one pickle per content folder. One written by another version of
 hipapp, its libraries or Python, or one that cannot be read, is ignored: the work is

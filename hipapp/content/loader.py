@@ -26,7 +26,7 @@ from .markdown import Rendered, render_all
 from .media import check_logo, scan_media
 from .model import Catalogue, Exercise
 from .programs import read_program
-from .readers import check_links, read_card, read_page, read_routine
+from .readers import check_links, read_card, read_page, read_routine, routine_inputs
 from .site import read_site
 from .text import read_bytes, text_of
 from .walk import content_files, shown
@@ -35,6 +35,8 @@ T = TypeVar("T")
 # The messages that name another file; after that file failed to load, they are noise.
 UNKNOWN = re.compile(r'^unknown (card|routine) "([^"]*)"')
 Reader = Callable[[str, Document, At, Rendered], T]
+# What besides its file an object is made from, as a key (None: it cannot be kept).
+Inputs = Callable[[Document], str | None]
 
 
 def load_catalogue(
@@ -97,17 +99,25 @@ class _Loader:
         if site.logo:
             check_logo(self.root, site.logo, self.folder, self.problems)
         # Order matters: routines merge card dosages, programs name routines.
-        # A card is made from its file and the names in media/ alone, a page from its file:
-        # both are kept with the file's parse. Routines and programs read other files.
+        # A card is made from its file and the names in media/ alone, a page from its file,
+        # a routine from its file and the dosages of the cards it names: each is kept with
+        # the file's parse. Programs read every routine.
         media = hashlib.sha256("\0".join(self.media).encode("utf-8", "surrogatepass")).hexdigest()
         card = partial(read_card, media=self.media)
-        cards = {c.slug: c for c in self.each("exercises", card, kept_with=media)}
+        cards = {c.slug: c for c in self.each("exercises", card, kept_with=lambda _: media)}
         check_links(cards, self.card_at)
-        routines = {r.slug: r for r in self.each("routines", partial(read_routine, cards=cards))}
+        routines = {
+            r.slug: r
+            for r in self.each(
+                "routines",
+                partial(read_routine, cards=cards),
+                kept_with=partial(routine_inputs, cards=cards),
+            )
+        }
         programs = {
             p.slug: p for p in self.each("programs", partial(read_program, routines=routines))
         }
-        pages = {p.slug: p for p in self.each("pages", read_page, "../media/", kept_with="")}
+        pages = {p.slug: p for p in self.each("pages", read_page, "../media/", kept_with=_alone)}
         # Where the YAML said "# starts a comment", the field's own "required" or "is
         # empty" says the same, less precisely: keep the one with the fix.
         commented = {(p.path, p.line, p.field) for p in self.problems if COMMENTED in p.message}
@@ -133,7 +143,7 @@ class _Loader:
         read: Reader[T],
         media_prefix: str = "../../media/",
         *,
-        kept_with: str | None = None,
+        kept_with: Inputs | None = None,
     ) -> list[T]:
         """Read a folder's files into objects; ``kept_with`` (what besides its file an
         object is made from) lets the parse cache keep the objects too."""
@@ -168,14 +178,15 @@ class _Loader:
                 # Kept without its Markdown, which its HTML replaces: a third less to load.
                 parsed = replace(parsed, doc=replace(doc, body=""), rendered=body)
             self.check_images(doc, body.images)
-            if kept_with is not None and parsed.made is not None and parsed.made[0] == kept_with:
+            key = kept_with(doc) if kept_with is not None else None
+            if key is not None and parsed.made is not None and parsed.made[0] == key:
                 self.problems.extend(parsed.made[2])  # what reading it found, every load
                 out.append(cast(T, parsed.made[1]))
                 continue
             before = len(self.problems)
             made = read(slug, doc, self.at(doc), body)
-            if kept_with is not None:
-                parsed = replace(parsed, made=(kept_with, made, tuple(self.problems[before:])))
+            if key is not None:
+                parsed = replace(parsed, made=(key, made, tuple(self.problems[before:])))
                 new = True
             if new:
                 self.cache.put(doc.rel, media_prefix, parsed)
@@ -209,3 +220,8 @@ class _Loader:
                 self.problems.append(
                     Problem(doc.rel, doc.body_line, "body", f'image "{src}" is not in media/')
                 )
+
+
+def _alone(doc: Document) -> str:
+    """A page is made from its file alone."""
+    return ""

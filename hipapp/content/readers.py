@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 
 from .durations import format_long
@@ -112,6 +113,27 @@ def read_routine(
                 f"{MAX_ROUTINE_WORDS}, so split it into shorter ones",
             )
     return Routine(slug, v.title or slug, tuple(steps), rendered.html, v.summary, doc.rel)
+
+
+def routine_inputs(doc: Document, cards: Mapping[str, Exercise]) -> str | None:
+    """What a routine is made from besides its file: the dosage of each card it names.
+
+    A key for keeping the routine with its file's parse, so editing one card's text does
+    not read every routine again; None (not kept) when a step names no card there is,
+    whose message suggests the closest of all the cards.
+    """
+    steps = doc.data.get("steps")
+    named = []
+    for item in steps if isinstance(steps, list) else ():
+        slug = item.get("exercise") if isinstance(item, dict) else item
+        if slug is None or isinstance(item, dict) and "exercise" not in item:
+            continue  # a rest, or not a step at all: the file alone says so
+        # As read_step reads it (options.Slug): a card by its slug, spaces around it cut.
+        card = cards.get(slug.strip()) if isinstance(slug, str) else None
+        if card is None:
+            return None
+        named.append((card.slug, card.dosage))
+    return hashlib.sha256(repr(named).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_step(at: At, item: object, cards: Mapping[str, Exercise]) -> Step | None:

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from flask import Flask
 
 from hipapp.build import freeze
 from hipapp.build.export import build, build_site
@@ -14,6 +13,7 @@ from hipapp.errors import ContentError
 from hipapp.paths import TEMPLATES
 
 from ..conftest import Write
+from ..support.calls import record_calls
 
 CARD = "---\ntitle: {title}\nhold: 20s\nsummary: {summary}\n---\nHold it.\n"
 
@@ -47,15 +47,7 @@ def tree(root: Path) -> dict[str, bytes]:
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The URLs the build renders, in order."""
-    seen: list[str] = []
-    render = freeze.render
-
-    def recording(app: Flask, path: str) -> bytes:
-        seen.append(path)
-        return render(app, path)
-
-    monkeypatch.setattr(freeze, "render", recording)
-    return seen
+    return record_calls(monkeypatch, freeze, "render", 1)
 
 
 def test_a_rebuild_without_changes_renders_nothing_and_writes_nothing(

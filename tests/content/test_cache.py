@@ -10,9 +10,11 @@ import pytest
 from hipapp.content import cache as cache_module
 from hipapp.content import load_catalogue
 from hipapp.content import loader as loader_module
-from hipapp.errors import ContentError, Problem
+from hipapp.content.model import ExerciseStep
+from hipapp.errors import ContentError
 
 from ..conftest import Write
+from ..support.calls import record_calls
 
 CARD = "---\ntitle: {title}\nhold: 20s\n---\n## Cues\n- {cue}\n"
 ROUTINE = "---\ntitle: Daily\nsteps: [alpha, beta]\n---\n"
@@ -28,15 +30,7 @@ def library(write: Write) -> Path:
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the loader parses itself, rather than taking from the cache."""
-    seen: list[str] = []
-    parse_text = loader_module.parse_text
-
-    def recording(text: str, rel: str, problems: list[Problem]) -> object:
-        seen.append(rel)
-        return parse_text(text, rel, problems)
-
-    monkeypatch.setattr(loader_module, "parse_text", recording)
-    return seen
+    return record_calls(monkeypatch, loader_module, "parse_text", 1)
 
 
 def problems(root: Path, kept: Path) -> list[str]:
@@ -174,3 +168,39 @@ def test_an_edit_keeps_only_what_changed_until_that_is_a_tenth(
     parsed.clear()
     assert load_catalogue(root, cache=kept)[0] == load_catalogue(root)[0]
     assert len(parsed) == 19  # the uncached load only
+
+
+@pytest.fixture
+def routines_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The routines the loader reads from their fields, rather than taking from the cache."""
+    return record_calls(monkeypatch, loader_module, "read_routine", 0)
+
+
+def test_a_routine_is_kept_while_its_cards_dosages_stay(
+    library: Path, tmp_path: Path, routines_read: list[str]
+) -> None:
+    kept = tmp_path / "kept"
+    load_catalogue(library, cache=kept)
+    assert routines_read == ["daily"]
+    routines_read.clear()
+    # A card's text and title show on the routine's pages, not in the routine itself.
+    (library / "exercises/beta.md").write_text(CARD.format(title="Beta two", cue="Gently"))
+    edited, _ = load_catalogue(library, cache=kept)
+    assert routines_read == []
+    assert edited == load_catalogue(library)[0]
+
+
+def test_a_kept_routine_is_read_again_when_a_card_it_plays_changes_its_dosage(
+    library: Path, tmp_path: Path, routines_read: list[str]
+) -> None:
+    kept = tmp_path / "kept"
+    load_catalogue(library, cache=kept)
+    routines_read.clear()
+    (library / "exercises/beta.md").write_text(
+        CARD.format(title="Beta", cue="Slowly").replace("20s", "45s")
+    )
+    edited, _ = load_catalogue(library, cache=kept)
+    assert routines_read == ["daily"]
+    step = edited.routines["daily"].steps[1]
+    assert isinstance(step, ExerciseStep) and step.dosage.hold == 45
+    assert edited == load_catalogue(library)[0]
