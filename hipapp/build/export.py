@@ -130,7 +130,11 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
     # The same list the service worker precaches, so the two can never disagree. The
     # worker's version hashes every other file's revision, so it is written last.
     with app.test_request_context():
-        pre = precache(app, revision=lambda p: (pages[p].output, (out / file_of(p)).stat().st_size))
+        pre = precache(
+            app,
+            revision=lambda p: pages[p].output,
+            size=lambda p: (out / file_of(p)).stat().st_size,
+        )
         parts = {url_for("pwa.worker_part", name=name): data for name, data in pre.parts.items()}
     # The worker's parts are named by their bytes, known only now: listed before written,
     # and written as they are (no need to render them), before the worker that names them.

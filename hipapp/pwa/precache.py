@@ -80,21 +80,22 @@ def _part(entries: Iterable[tuple[str, str]], parts: dict[str, bytes]) -> str:
 
 
 def precache_of(
-    files: Sequence[tuple[str, str, int]],
+    files: Sequence[tuple[str, str]],
     shell: Collection[str],
     groups: Mapping[str, Sequence[str]],
     *,
+    size: Callable[[str], int],
     everything_below: int,
     relative: Callable[[str], str],
     source: Path,
 ) -> Precache:
-    """Plan the worker's storage from ``(path, revision, size)`` for every URL.
+    """Plan the worker's storage from ``(path, revision)`` for every URL, and its ``size``.
 
     A site whose files add up to less than ``everything_below`` bytes is stored whole on
     install: a small library costs a phone little, and then every page opens offline.
     """
-    revision = {path: rev[:WORKER_REVISION] for path, rev, _ in files}
-    whole = sum(size for _, _, size in files) < everything_below
+    revision = {path: rev[:WORKER_REVISION] for path, rev in files}
+    whole = _adds_up_below(everything_below, map(size, revision))
     stored = list(revision) if whole else [p for p in revision if p in shell]
     parts: dict[str, bytes] = {}
     kept: list[tuple[str, str]] = []
@@ -112,6 +113,17 @@ def precache_of(
     digest = hashlib.sha256(source.read_bytes())
     digest.update(repr((listed_shell, index, lookups)).encode())
     return Precache(digest.hexdigest()[:16], listed_shell, index, lookups, parts)
+
+
+def _adds_up_below(limit: int, sizes: Iterable[int]) -> bool:
+    # Sizes are asked only until they reach the limit: a large site's export would
+    # otherwise look up the size of each of its thousands of files on every build.
+    total = 0
+    for size in sizes:
+        total += size
+        if total >= limit:
+            return False
+    return True
 
 
 def _buckets(entries: Sequence[tuple[str, str]], parts: dict[str, bytes]) -> tuple[str, ...]:

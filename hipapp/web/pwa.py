@@ -6,6 +6,7 @@ import json
 import mimetypes
 import threading
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template, url_for
@@ -86,30 +87,34 @@ def app_id(app: Flask) -> str | None:
     return base if app.config.get("BASE_URL") else None
 
 
-Revision = Callable[[str], tuple[str, int]]  # a URL's revision and size in bytes
+Revision = Callable[[str], str]  # a URL's revision
+Size = Callable[[str], int]  # a URL's size in bytes, asked after its revision
 
 # Below this many bytes in all, the worker stores the whole site on install.
 EVERYTHING_BELOW = 2_000_000
 
 
-def fetch_through(app: Flask) -> Revision:
+def fetch_through(app: Flask) -> tuple[Revision, Size]:
     """A URL's revision and size, from its bytes as the app serves them (the server's way)."""
+    sizes: dict[str, int] = {}
 
-    def revision(path: str) -> tuple[str, int]:
+    def revision(path: str) -> str:
         with app.test_client() as client, client.get(path) as response:
             if response.status_code != 200:
                 raise RuntimeError(f"{path}: precached URL answered {response.status_code}")
             data = response.get_data()
-            return revision_of(data), len(data)
+            sizes[path] = len(data)
+            return revision_of(data)
 
-    return revision
+    return revision, sizes.__getitem__
 
 
-def precache(app: Flask, revision: Revision | None = None) -> Precache:
+def precache(app: Flask, revision: Revision | None = None, size: Size | None = None) -> Precache:
     """Every URL the worker may store, with its revision, once per app.
 
-    ``revision`` gives a URL's revision: by default from the bytes the app serves; the
-    export passes the revisions it has just recorded, so the site is not rendered twice.
+    ``revision`` and ``size`` describe a URL's bytes: by default the bytes the app
+    serves; the export passes the revisions it has just recorded and the sizes of the
+    files it wrote, so the site is not rendered twice.
     """
     cached: Precache | None = app.extensions.get("hipapp.precache")
     if cached is not None and not app.debug:
@@ -120,22 +125,24 @@ def precache(app: Flask, revision: Revision | None = None) -> Precache:
         again: Precache | None = app.extensions.get("hipapp.precache")
         if again is not None and not app.debug:
             return again
-        result = _plan(app, revision)
+        result = _plan(app, (revision, size) if revision and size else fetch_through(app))
         app.extensions["hipapp.precache"] = result
         return result
 
 
-def _plan(app: Flask, revision: Revision | None) -> Precache:
+def _plan(app: Flask, bytes_of: tuple[Revision, Size]) -> Precache:
     root = url_for("site.index")
-    read = revision or fetch_through(app)
-    files = [(p, *read(p)) for p in site_paths(app, exclude=NOT_PRECACHED)]
+    revision, size = bytes_of
+    files = [(p, revision(p)) for p in site_paths(app, exclude=NOT_PRECACHED)]
     shell, groups = storage_plan(app)
     return precache_of(
         files,
         shell,
         groups,
+        size=size,
         everything_below=int(app.config.get("PRECACHE_ALL_BELOW", EVERYTHING_BELOW)),
-        relative=lambda path: relative(path, root),
+        # A card's page is in every group that plays it: work each link out once.
+        relative=cache(lambda path: relative(path, root)),
         source=SW_SOURCE,
     )
 

@@ -16,7 +16,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from hipapp import create_app
-from hipapp.pwa.precache import bucket_of
+from hipapp.paths import SW_SOURCE
+from hipapp.pwa.precache import bucket_of, precache_of
 from hipapp.web import pwa
 from hipapp.web.pwa import NOT_PRECACHED
 from hipapp.web.sitemap import site_paths
@@ -97,7 +98,7 @@ def test_concurrent_first_requests_plan_the_worker_once(
     everyone = threading.Event()
     real = pwa.fetch_through
 
-    def counted(app: Flask) -> pwa.Revision:
+    def counted(app: Flask) -> tuple[pwa.Revision, pwa.Size]:
         calls.append(1)
         if len(calls) == THREADS:
             everyone.set()
@@ -112,3 +113,28 @@ def test_concurrent_first_requests_plan_the_worker_once(
     with ThreadPoolExecutor(THREADS) as pool:
         statuses = list(pool.map(lambda _: ask(), range(THREADS)))
     assert statuses == [200] * THREADS and len(calls) == 1
+
+
+@pytest.mark.parametrize(("limit", "whole", "asked"), [(250, False, 3), (10_000, True, 10)])
+def test_sizes_are_asked_only_until_they_pass_the_whole_site_limit(
+    limit: int, whole: bool, asked: int
+) -> None:
+    """The export looks each size up on disk: a large site's thousands, on every build."""
+    paths = [f"/exercises/card-{n}/" for n in range(10)]
+    sizes: list[str] = []
+
+    def size(path: str) -> int:
+        sizes.append(path)
+        return 100
+
+    pre = precache_of(
+        [(p, "0123456789abcdef") for p in paths],
+        shell=set(paths[:1]),
+        groups={},
+        size=size,
+        everything_below=limit,
+        relative=lambda p: p.lstrip("/"),
+        source=SW_SOURCE,
+    )
+    assert len(sizes) == asked
+    assert len(pre.shell) == (10 if whole else 1)
