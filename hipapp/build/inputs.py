@@ -6,7 +6,8 @@ routines and their cards) plus the site-wide key: hipapp's own code, templates a
 catalogues, the build's settings, the bundles, ``site.yaml`` and the slug and title of
 everything (which navigation, links and lists show). Pages not listed here (the home
 page, the lists, the manifest) depend on the whole catalogue. An object's Markdown body
-shows only on its own page, so it counts there only. So editing one card's fields
+shows only on its own page, so it counts there only (``Shown.shown`` in the content
+model hashes the rest, and the parse cache keeps that hash). So editing one card's fields
 re-renders that card's page, the routines and program days that use it, the lists and
 the worker's manifest; editing its text re-renders its page and the worker; editing
 hipapp re-renders everything.
@@ -16,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-from ..content.model import Catalogue, ExerciseStep, Program, Routine
+from ..content.model import Catalogue, ExerciseStep, Program, Routine, Shown
 from ..files import code_digest
 from ..web.state import catalogue
 
@@ -86,15 +86,16 @@ class _Shown:
         kept = self.seen.get(id(item))
         if kept is None:
             # Its hash, not its repr: each page's key then hashes a few short strings.
-            kept = self.seen[id(item)] = (item, _digest(_without_body(item)))
+            kept = self.seen[id(item)] = (item, _digest(_shown(item)))
         return kept[1]
 
 
-def _without_body(item: object) -> str:
-    if not hasattr(item, "body_html") or not is_dataclass(item):
-        return repr(item)
-    shown = [(f.name, getattr(item, f.name)) for f in fields(item) if f.name != "body_html"]
-    return repr((type(item).__name__, shown))
+def _shown(item: object) -> str:
+    if isinstance(item, Shown):
+        return item.shown  # kept with the object in the parse cache
+    # A body is hashed as it is (its repr would copy and escape all of it first); a
+    # picture's name, size and time by their repr.
+    return item if isinstance(item, str) else repr(item)
 
 
 def _parts(

@@ -204,3 +204,23 @@ def test_a_kept_routine_is_read_again_when_a_card_it_plays_changes_its_dosage(
     step = edited.routines["daily"].steps[1]
     assert isinstance(step, ExerciseStep) and step.dosage.hold == 45
     assert edited == load_catalogue(library)[0]
+
+
+def test_a_kept_object_carries_its_hash_of_what_other_pages_show(
+    library: Path, tmp_path: Path
+) -> None:
+    kept = tmp_path / "kept"
+    first = load_catalogue(library, cache=kept)[0].exercises["beta"].shown
+    again = load_catalogue(library, cache=kept)[0]
+    assert again.exercises["beta"].__dict__["shown"] == first  # not worked out again
+    assert (
+        again.routines["daily"].__dict__["shown"]
+        == load_catalogue(library)[0].routines["daily"].shown
+    )
+    # Its text shows on its own page only (but its first cue on the player too); its
+    # title on every page that lists it.
+    more = CARD.format(title="Beta", cue="Slowly") + "\nHold it.\n"
+    (library / "exercises/beta.md").write_text(more)
+    assert load_catalogue(library, cache=kept)[0].exercises["beta"].shown == first
+    (library / "exercises/beta.md").write_text(more.replace("Beta", "Beta two"))
+    assert load_catalogue(library, cache=kept)[0].exercises["beta"].shown != first
