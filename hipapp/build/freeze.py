@@ -4,9 +4,8 @@ Pages are independent, so a big library freezes on every core under ``hipapp bui
 Workers are forked after the catalogue is loaded, so they share it instead of loading it
 again.
 
-Each URL is dispatched straight into the app inside one app context, with a minimal WSGI
-environ: no test client, no response wrapping, no per-URL freezer bookkeeping. That took
-Frozen-Flask's ~3.7 ms per page down to ~1.6 ms (bench/build_speed.py), which matters for a
+Each URL is dispatched straight into the app inside one app context (web/render.py): no
+test client, no response wrapping, no per-URL freezer bookkeeping, which matters for a
 studio with thousands of cards.
 """
 
@@ -14,24 +13,22 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, unquote_to_bytes
+from urllib.parse import unquote
 
 import brotli
 from flask import Flask
-from werkzeug.exceptions import HTTPException
 
 from ..errors import BuildError
 from ..files import cache_folder, keep
 from ..processes import fork_batches
 from ..pwa.precache import revision_of
 from ..web.assets import gen_folder
+from ..web.render import served
 from .outdir import write_file
 
 PER_PROCESS = 100  # below this many URLs per process, forking costs more than it saves
@@ -88,44 +85,10 @@ def file_of(path: str) -> str:
 
 def render(app: Flask, path: str) -> bytes:
     """The body ``app`` serves at ``path``; anything but a 200 is a build error."""
-    # WSGI's PATH_INFO is the decoded path, its bytes as latin-1 (PEP 3333), as a server
-    # would pass it: "/media/my%20pose.png" arrives as "/media/my pose.png".
-    decoded = unquote_to_bytes(path).decode("latin-1")
-    environ = dict(_ENVIRON, PATH_INFO=decoded, **{"wsgi.input": io.BytesIO()})
-    with app.request_context(environ):
-        # The view's answer without the after-request hooks: they set headers, which a
-        # file does not keep (the host sends _headers), and cost a seventh of a page.
-        try:
-            response = app.make_response(app.preprocess_request() or app.dispatch_request())
-        except HTTPException as exc:
-            raise BuildError(
-                f"{path}: the app answered {exc.code} {exc.name.upper()} instead of a page"
-            ) from None
-    # Files from send_file stream straight through; read them like any other body.
-    response.direct_passthrough = False
-    try:
-        if response.status_code != 200:
-            raise BuildError(f"{path}: the app answered {response.status} instead of a page")
-        return response.get_data()
-    finally:
-        response.close()
-
-
-_ENVIRON: dict[str, Any] = {
-    "REQUEST_METHOD": "GET",
-    "SCRIPT_NAME": "",
-    "QUERY_STRING": "",
-    "SERVER_NAME": "localhost",
-    "SERVER_PORT": "80",
-    "SERVER_PROTOCOL": "HTTP/1.1",
-    "HTTP_HOST": "localhost",
-    "wsgi.version": (1, 0),
-    "wsgi.url_scheme": "http",
-    "wsgi.errors": sys.stderr,
-    "wsgi.multithread": False,
-    "wsgi.multiprocess": False,
-    "wsgi.run_once": False,
-}
+    status, data = served(app, path)
+    if status != "200 OK":
+        raise BuildError(f"{path}: the app answered {status} instead of a page")
+    return data
 
 
 def _freeze_chunk(

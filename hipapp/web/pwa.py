@@ -17,6 +17,7 @@ from ..pwa.icons import ART, Brand, draw_kept
 from ..pwa.manifest import MANIFEST_TYPE, build_manifest, icon_svg, initials
 from ..pwa.precache import Precache, precache_of, revision_of, worker_source
 from .assets import gen_folder
+from .render import served
 from .sitemap import site_paths, storage_plan
 from .state import catalogue, words
 from .urls import relative
@@ -99,12 +100,11 @@ def fetch_through(app: Flask) -> tuple[Revision, Size]:
     sizes: dict[str, int] = {}
 
     def revision(path: str) -> str:
-        with app.test_client() as client, client.get(path) as response:
-            if response.status_code != 200:
-                raise RuntimeError(f"{path}: precached URL answered {response.status_code}")
-            data = response.get_data()
-            sizes[path] = len(data)
-            return revision_of(data)
+        status, data = served(app, path)
+        if status != "200 OK":
+            raise RuntimeError(f"{path}: precached URL answered {status}")
+        sizes[path] = len(data)
+        return revision_of(data)
 
     return revision, sizes.__getitem__
 

@@ -118,3 +118,17 @@ def test_the_export_freezes_the_bare_app(small_content: Path) -> None:
     assert not hasattr(bare.wsgi_app, "cache")
     response = bare.test_client().get("/", headers={"Accept-Encoding": "gzip"})
     assert "Content-Encoding" not in response.headers
+
+
+def test_planning_the_worker_leaves_the_page_cache_to_visitors(small_content: Path) -> None:
+    """Hashing every page for sw.js went through the middleware, as host "localhost":
+    at 1,000 cards that filled the cache with entries no visitor would ever be served,
+    and pushed out the pages they had asked for."""
+    app = create_app(small_content)
+    client = app.test_client()
+    page = client.get("/routines/daily/", headers={"Host": "studio.example"})
+    assert client.get("/sw.js", headers={"Host": "studio.example"}).status_code == 200
+    cached = {(host, path) for host, path, _ in app.wsgi_app.cache}  # type: ignore[attr-defined]
+    assert cached == {("studio.example", "/routines/daily/?"), ("studio.example", "/sw.js?")}
+    # The visitor's page is still the one served from the cache.
+    assert client.get("/routines/daily/", headers={"Host": "studio.example"}).data == page.data
