@@ -20,6 +20,7 @@ from ..paths import DEFAULT_CONTENT
 from ..web import headers
 from ..web.app import make_app
 from ..web.pwa import precache
+from ..web.render import site_request
 from ..web.sitemap import site_entries
 from .freeze import Frozen, file_of, files_of, freeze_urls, holds, put
 from .inputs import build_key, input_keys
@@ -98,7 +99,7 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
         # and the worker, would come out the same. Only the host's _headers may need it.
         files = listed(marker)
         return Report(sorted(files | {MARKER}), 0, _host_files(out, str(app.config["BASE_PATH"])))
-    with app.test_request_context():
+    with site_request(app):
         worker = url_for("pwa.service_worker")
     entries = [e for e in site_entries(app) if e[0] != worker]
     keys = input_keys(app, entries)
@@ -129,7 +130,7 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
     }
     # The same list the service worker precaches, so the two can never disagree. The
     # worker's version hashes every other file's revision, so it is written last.
-    with app.test_request_context():
+    with site_request(app):
         pre = precache(
             app,
             revision=lambda p: pages[p].output,

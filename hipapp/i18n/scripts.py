@@ -22,7 +22,7 @@ from babel.messages.extract import extract
 
 from ..files import keep
 from . import Words
-from .catalogues import read_catalogue
+from .catalogues import SOURCE, read_catalogue
 
 KEYWORDS = {"t": None, "nt": (1, 2)}
 OPTIONS = {"parse_template_string": "true"}
@@ -78,14 +78,14 @@ def strings(words: Words, messages: Iterable[Message]) -> dict[str, str | list[s
     (the scripts fall back to the msgid), so an English page carries almost nothing.
     """
     out: dict[str, str | list[str]] = {}
-    catalog = read_catalogue(words.catalogue)
     for message in messages:
         if isinstance(message, str):
             text = words.translate(message)
             if text != message:
                 out[message] = text
-        else:
-            entry = catalog.get(message[0])
+        elif words.catalogue != SOURCE:  # the msgids are English: no forms to look up
+            # Parsed when first needed (~20 ms): an English page's table never needs it.
+            entry = read_catalogue(words.catalogue).get(message[0])
             forms = (
                 list(entry.string) if entry is not None and isinstance(entry.string, tuple) else []
             )

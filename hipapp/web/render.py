@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask
+from flask.ctx import RequestContext
 from werkzeug.exceptions import HTTPException
 
 
@@ -37,6 +38,14 @@ def served(app: Flask, path: str) -> tuple[str, bytes]:
         return response.status, response.get_data() if response.status_code == 200 else b""
     finally:
         response.close()
+
+
+def site_request(app: Flask) -> RequestContext:
+    """A request for the site's root, to build URLs outside a visitor's request.
+
+    What ``app.test_request_context()`` gives, without importing the test client.
+    """
+    return app.request_context(dict(_ENVIRON, PATH_INFO="/", **{"wsgi.input": io.BytesIO()}))
 
 
 _ENVIRON: dict[str, Any] = {

@@ -16,6 +16,7 @@ from flask import Flask, url_for
 from ..content.model import ExerciseStep, Program, Routine
 from ..plan.programs import calendar
 from ..pwa.icons import ART
+from .render import site_request
 from .state import catalogue
 
 Endpoint = tuple[str, dict[str, Any]]
@@ -93,7 +94,7 @@ def _every(app: Flask) -> list[tuple[str, str, dict[str, Any]]]:
     """
     every: list[tuple[str, str, dict[str, Any]]] | None = app.extensions.get("hipapp.urls")
     if every is None:
-        with app.test_request_context():
+        with site_request(app):
             every = [(url_for(e, **values), e, values) for e, values in site_urls(app)]
         app.extensions["hipapp.urls"] = every
     return every
@@ -127,7 +128,7 @@ def storage_plan(app: Flask) -> tuple[set[str], dict[str, list[str]]]:
 
     card_url = cache(lambda slug: path_of("site.exercise", slug=slug))
     media_url = cache(lambda name: path_of("site.media", name=name))
-    with app.test_request_context():
+    with site_request(app):
         plain = set(plain_endpoints(app))
         for path, endpoint, _ in _every(app):
             if endpoint in SHELL or (endpoint in plain and endpoint not in NOT_SHELL):
