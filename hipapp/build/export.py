@@ -19,6 +19,7 @@ from ..errors import BuildError
 from ..paths import DEFAULT_CONTENT
 from ..web import headers
 from ..web.app import make_app
+from ..pwa.precache import revision_of
 from ..web.pwa import precache
 from ..web.render import site_request
 from ..web.sitemap import site_entries
@@ -140,7 +141,12 @@ def _write(app: Flask, out: Path, marker: dict[str, object] | None) -> Report:
     # The worker's parts are named by their bytes, known only now: listed before written,
     # and written as they are (no need to render them), before the worker that names them.
     mark(out, WRITING, may_write | {file_of(path) for path in parts})
-    done = [put(out, path, data) for path, data in parts.items()]
+    # A part's name is the hash of its bytes: one a finished build listed holds them.
+    kept_parts = previous if finished else set()
+    done = [
+        put(out, path, data, revision_of(data) if file_of(path) in kept_parts else None)
+        for path, data in parts.items()
+    ]
     done += freeze_urls(app, [worker], out, known)
     written = sum(len(f.files) for f in (*frozen.values(), *done) if f.wrote)
     written += _host_files(out, str(app.config["BASE_PATH"]))

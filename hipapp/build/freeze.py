@@ -71,7 +71,10 @@ def is_bundle(app: Flask, path: str) -> bool:
     By its place, not its name: a page or card that happens to be called "gen" is a page
     like any other.
     """
-    return path.startswith(f"{app.static_url_path}/gen/")
+    prefix: str | None = app.extensions.get("hipapp.gen-url")
+    if prefix is None:  # Flask works static_url_path out anew on each call
+        prefix = app.extensions["hipapp.gen-url"] = f"{app.static_url_path}/gen/"
+    return path.startswith(prefix)
 
 
 def file_of(path: str) -> str:

@@ -189,8 +189,8 @@ def _stat(path: Path) -> str:
 
 
 def _digest(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()[:32]
+    # Each part ends in a NUL; one encode and one update for all (asked ~45,000 times
+    # at 10,000 cards).
+    text = "\0".join((*parts, "")) if parts else ""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 

@@ -89,13 +89,17 @@ def site_entries(
 def _every(app: Flask) -> list[tuple[str, str, dict[str, Any]]]:
     """``(path, endpoint, values)`` for each of ``site_urls``, built once per app.
 
-    The export asks three times (its pages, the worker's list, the storage plan), and
-    url_for costs ~30 µs: a large library has thousands of URLs.
+    The export asks three times (its pages, the worker's list, the storage plan), and a
+    large library has tens of thousands of URLs: each is built by the request's URL map
+    adapter, as url_for does in the end, without its per-call lookups (2.4× faster). The
+    app has no URL defaults for url_for to add.
     """
     every: list[tuple[str, str, dict[str, Any]]] | None = app.extensions.get("hipapp.urls")
     if every is None:
-        with site_request(app):
-            every = [(url_for(e, **values), e, values) for e, values in site_urls(app)]
+        assert not app.url_default_functions, "URL defaults need url_for"
+        with site_request(app) as ctx:
+            build = ctx.url_adapter.build  # type: ignore[union-attr]
+            every = [(build(e, values), e, values) for e, values in site_urls(app)]
         app.extensions["hipapp.urls"] = every
     return every
 
