@@ -45,6 +45,9 @@ class Parsed:
     rendered: Rendered | None
     problems: tuple[Problem, ...]
     made: tuple[str, object, tuple[Problem, ...]] | None = None
+    # The file's status when it was last read, if that read is sure to have seen its
+    # last change (``signature``): the same status again, the same bytes.
+    seen: tuple[int, ...] | None = None
 
 
 class ParseCache:
@@ -75,6 +78,16 @@ class ParseCache:
             return digest, None
         self.new[rel, prefix] = kept
         return digest, kept
+
+    def unchanged(self, rel: str, prefix: str, seen: tuple[int, ...] | None) -> Parsed | None:
+        """What parsing the file gave last time, if its status says it was not touched
+        since: then its bytes need not be read again."""
+        kept = self.old.get((rel, prefix))
+        if seen is None or kept is None or kept.seen != seen:
+            return None
+        self.digests[rel] = kept.digest
+        self.new[rel, prefix] = kept
+        return kept
 
     def put(self, rel: str, prefix: str, parsed: Parsed) -> None:
         self.new[rel, prefix] = parsed
@@ -115,6 +128,23 @@ class ParseCache:
             for key, value in entries.items()
             if isinstance(key, tuple) and (isinstance(value, Parsed) or removed and value is None)
         }
+
+
+def signature(status: os.stat_result, now_ns: int) -> tuple[int, ...] | None:
+    """What says a file is untouched since it was read: its size, times and inode.
+
+    Every write to a file sets its change time (ctime) to the clock's time, which no
+    program can set back. So a file read at ``now_ns`` whose status is the same later
+    was not written since, unless it was written within the clock's granularity of the
+    read: for a file changed less than two seconds before, None (read it every time),
+    as git does for its index.
+    """
+    if max(status.st_ctime_ns, status.st_mtime_ns) > now_ns - RECENT_NS:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+
+
+RECENT_NS = 2_000_000_000
 
 
 def _version() -> str:

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import re
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from ..errors import ContentError, Problem, warn
-from .cache import ParseCache, Parsed
+from .cache import ParseCache, Parsed, signature
 from .fields import At
 from .frontmatter import COMMENTED, Document, parse_text
 from .markdown import Rendered, render_all
@@ -37,6 +38,7 @@ UNKNOWN = re.compile(r'^unknown (card|routine) "([^"]*)"')
 Reader = Callable[[str, Document, At, Rendered], T]
 # What besides its file an object is made from, as a key (None: it cannot be kept).
 Inputs = Callable[[Document], str | None]
+clock = time.time_ns  # the time a load starts, in nanoseconds
 
 
 def load_catalogue(
@@ -80,6 +82,7 @@ class _Loader:
     def __init__(self, root: Path, cache: ParseCache) -> None:
         self.root = root
         self.cache = cache
+        self.now_ns = clock()  # when the files are read (cache.signature)
         self.problems: list[Problem] = []
         self.docs: dict[str, Document] = {}
         # Slugs of files that exist but could not be read: naming one is no second error.
@@ -150,7 +153,7 @@ class _Loader:
         seen: dict[str, str] = {}
         docs: list[tuple[str, Document, Parsed]] = []
         broken = self.broken.setdefault("cards" if folder == "exercises" else folder, set())
-        for slug, path, rel in content_files(self.root, folder, self.problems, broken):
+        for slug, path, rel, status in content_files(self.root, folder, self.problems, broken):
             if slug in seen:
                 self.problems.append(
                     Problem(
@@ -159,7 +162,7 @@ class _Loader:
                 )
                 continue
             seen[slug] = rel
-            parsed = self.parse(path, rel, media_prefix)
+            parsed = self.parse(path, rel, media_prefix, signature(status, self.now_ns))
             if parsed is None or parsed.doc is None:
                 broken.add(slug)
                 continue
@@ -193,23 +196,33 @@ class _Loader:
             out.append(made)
         return out
 
-    def parse(self, path: Path, rel: str, prefix: str) -> Parsed | None:
+    def parse(
+        self, path: str, rel: str, prefix: str, seen: tuple[int, ...] | None
+    ) -> Parsed | None:
         """The file's parse, from the cache when its bytes are the same; None if unreadable.
 
+        ``seen`` is the file's ``signature``: the same as last time, it is not read again.
         A parse without a rendered body is new: ``each`` renders it and keeps it.
         """
-        raw = read_bytes(path, rel, self.problems)
+        kept = self.cache.unchanged(rel, prefix, seen)
+        if kept is not None:
+            self.problems.extend(kept.problems)
+            return kept
+        raw = read_bytes(Path(path), rel, self.problems)
         if raw is None:
             return None  # not kept: the next load tries to read it again
         digest, kept = self.cache.get(rel, prefix, raw)
         if kept is not None:
             self.problems.extend(kept.problems)
+            if kept.seen != seen:  # the same bytes, touched or copied: keep its new status
+                kept = replace(kept, seen=seen)
+                self.cache.put(rel, prefix, kept)
             return kept
         problems: list[Problem] = []
         text = text_of(raw, rel, problems)
         doc = None if text is None else parse_text(text, rel, problems)
         self.problems.extend(problems)
-        parsed = Parsed(digest, doc, None, tuple(problems))
+        parsed = Parsed(digest, doc, None, tuple(problems), seen=seen)
         if doc is None:
             self.cache.put(rel, prefix, parsed)  # its problems are replayed next time
         return parsed

@@ -133,7 +133,7 @@ def starter(content: Path, kind: str, name: str | None, again: str) -> tuple[Pat
     if kind == "exercise":
         return content / "exercises" / f"{slug}.md", EXERCISE.format(title=title, slug=slug)
     needs = "exercises" if kind == "routine" else "routines"
-    found = [s for s, _, _ in content_files(content, needs, [], set())] if content.is_dir() else []
+    found = [f.slug for f in content_files(content, needs, [], set())] if content.is_dir() else []
     if not found:
         made = again.replace("{kind}", needs.removesuffix("s"))
         raise HipappError(f"a {kind} needs {needs}; run '{made}' first")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import Problem
 from .fields import SLUG
@@ -50,16 +52,25 @@ def unusable(path: Path) -> str | None:
     return None
 
 
+class Found(NamedTuple):
+    """A content file that can be read: its slug, path, shown path and ``os.stat``."""
+
+    slug: str
+    path: str  # made a Path only when read: most files of a rebuild are not
+    rel: str
+    stat: os.stat_result
+
+
 def content_files(
     root: Path, folder: str, problems: list[Problem], broken: set[str]
-) -> list[tuple[str, Path, str]]:
-    """``(slug, path, shown path)`` of each readable ``.md`` file under ``root/folder``.
+) -> list[Found]:
+    """Each readable ``.md`` file under ``root/folder``, sorted as paths sort.
 
     Everything named like a card that can't be one is reported; its slug goes into
     ``broken``, so that files naming it get no second, false error.
     """
     base = root / folder
-    found: list[tuple[str, Path, str]] = []
+    found: list[Found] = []
     if not base.exists():
         return found
     if not base.is_dir():
@@ -67,25 +78,63 @@ def content_files(
             Problem(_rel(root, base), 0, "", f"must be a folder of .md files; {_RENAME}")
         )
         return found
-    # Every file of a large library passes here on every build: plain strings, not
-    # pathlib's relative_to and parts. The key sorts as Path does, part by part.
-    inside, shown_from = _prefix(base), _prefix(root.parent)
-    for path in sorted(base.rglob("*"), key=lambda p: str(p).replace(os.sep, "\0")):
-        name = path.name
-        if not name.lower().endswith(".md") or _dotted(str(path)[inside:]):
-            continue  # dot files (a Mac's ._x.md, editors' drafts) and other files are not content
-        rel, slug = shown(str(path)[shown_from:].replace(os.sep, "/")), name[:-3]
-        why = unusable(path)
-        if why is None and not path.name.endswith(".md"):
+    # Every file of a large library passes here on every build: plain strings, and
+    # os.scandir, whose listing tells a plain file; its one stat is what the parse cache
+    # needs to know it unchanged (cache.signature). The key sorts as Path does.
+    shown_from = _prefix(root.parent)
+    for text, entry in sorted(_below(os.fspath(base)), key=lambda f: f[0].replace(os.sep, "\0")):
+        name = entry.name
+        if not name.lower().endswith(".md"):
+            continue
+        rel, slug = shown(text[shown_from:].replace(os.sep, "/")), name[:-3]
+        stat, why = _stat(entry)
+        if why is None and not name.endswith(".md"):
             why = f"file name must end in a lowercase .md: rename it {slug}.md"
         elif why is None and not SLUG.fullmatch(slug):
             why = NAME_RULE
-        if why is not None:
-            problems.append(Problem(rel, 0, "", why))
+        if why is not None or stat is None:
+            problems.append(Problem(rel, 0, "", why or "has disappeared"))
             broken.update((slug, slug.lower()))
             continue
-        found.append((slug, path, rel))
+        found.append(Found(slug, text, rel, stat))
     return found
+
+
+def _below(folder: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry below ``folder`` but dot files and what dot folders hold (a Mac's
+    ._x.md, editors' drafts, .git), with its path; into real folders only, not links."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except PermissionError:
+        return  # a folder nobody may list holds nothing to report
+    for entry in listed:
+        if entry.name.startswith("."):
+            continue
+        yield entry.path, entry
+        try:
+            inside = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            inside = False
+        if inside:
+            yield from _below(entry.path)
+
+
+def _stat(entry: os.DirEntry[str]) -> tuple[os.stat_result | None, str | None]:
+    """The file's status (through a link) and None, or why it is not a readable file."""
+    try:
+        if entry.is_file():  # a plain file is known from the folder's listing
+            return entry.stat(), None
+    except OSError:
+        pass
+    path = Path(entry.path)
+    why = unusable(path)
+    if why is None:  # it became a file since the folder was listed
+        try:
+            return path.stat(), None
+        except OSError:
+            why = "has disappeared"
+    return None, why
 
 
 _RENAME = "rename the file, and make a folder with that name for the content"
@@ -99,8 +148,3 @@ def _prefix(folder: Path) -> int:
     """How many characters of a path below ``folder`` name the folder and its separator."""
     text = str(folder)
     return len(text) if text.endswith(os.sep) else len(text) + 1
-
-
-def _dotted(below: str) -> bool:
-    """``hidden`` for a path given as the string below its base folder."""
-    return any(part.startswith(".") for part in below.split(os.sep))

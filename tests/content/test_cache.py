@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -224,3 +226,53 @@ def test_a_kept_object_carries_its_hash_of_what_other_pages_show(
     assert load_catalogue(library, cache=kept)[0].exercises["beta"].shown == first
     (library / "exercises/beta.md").write_text(more.replace("Beta", "Beta two"))
     assert load_catalogue(library, cache=kept)[0].exercises["beta"].shown != first
+
+
+@pytest.fixture
+def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The content files whose bytes the loader reads."""
+    return record_calls(monkeypatch, loader_module, "read_bytes", 1)
+
+
+def later(monkeypatch: pytest.MonkeyPatch, seconds: int) -> None:
+    """Load as if ``seconds`` had passed since the files were last written."""
+    monkeypatch.setattr(loader_module, "clock", lambda: time.time_ns() + seconds * 10**9)
+
+
+def test_a_file_untouched_since_it_was_read_is_not_read_again(
+    library: Path, tmp_path: Path, read: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = tmp_path / "kept"
+    load_catalogue(library, cache=kept)
+    later(monkeypatch, 10)
+    load_catalogue(library, cache=kept)  # now sure that nothing was written since
+    assert len(read) == 6
+    read.clear()
+    fresh, _ = load_catalogue(library, cache=kept)
+    assert read == [] and fresh == load_catalogue(library)[0]
+    # The same size, and the times set back: the change time still tells.
+    beta = library / "exercises/beta.md"
+    before = beta.stat()
+    beta.write_text(CARD.format(title="Beta", cue="Gently"))
+    os.utime(beta, ns=(before.st_atime_ns, before.st_mtime_ns))
+    read.clear()
+    edited, _ = load_catalogue(library, cache=kept)
+    assert read == ["content/exercises/beta.md"]
+    assert edited.exercises["beta"].cue == "Gently"
+
+
+def test_a_file_written_just_before_a_load_is_read_on_every_load(
+    library: Path, tmp_path: Path, read: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Within the clock's granularity of a read, a write can leave the same status: only
+    # the bytes are sure.
+    kept = tmp_path / "kept"
+    later(monkeypatch, 1)
+    load_catalogue(library, cache=kept)
+    read.clear()
+    load_catalogue(library, cache=kept)
+    assert sorted(read) == [
+        "content/exercises/alpha.md",
+        "content/exercises/beta.md",
+        "content/routines/daily.md",
+    ]
