@@ -82,6 +82,13 @@ def client_link(slug: str) -> tuple[str, bool]:
     return f"{base}programs/{slug}/today/", public
 
 
+@bp.get("/programs/")
+def index() -> ResponseReturnValue:
+    # The home page lists them too; this is where a link cut short at /programs/ lands.
+    programs = list(catalogue(current_app).programs.values())
+    return render_template("programs.html", programs=programs)
+
+
 @bp.get("/programs/<slug>/")
 def overview(slug: str) -> ResponseReturnValue:
     program = _program(slug)

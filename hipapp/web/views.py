@@ -33,6 +33,14 @@ def index() -> ResponseReturnValue:
     return render_template("index.html", cat=cat, totals=totals)
 
 
+@bp.get("/routines/")
+def routines() -> ResponseReturnValue:
+    # The home page lists them too; this is where a link cut short at /routines/ lands.
+    cat = catalogue(current_app)
+    totals = {slug: total_seconds(expand(r.steps)) for slug, r in cat.routines.items()}
+    return render_template("routines.html", routines=list(cat.routines.values()), totals=totals)
+
+
 @bp.get("/exercises/")
 def exercises() -> ResponseReturnValue:
     cat = catalogue(current_app)

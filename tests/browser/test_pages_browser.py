@@ -8,7 +8,10 @@ from playwright.sync_api import Page
 
 from ..support.browser import LiveServer, axe_violations, open_page
 
-PAGES = ["/", "/exercises/", "/exercises/glute-bridge/", "/routines/daily-hips/", "/about/"]
+PAGES = [
+    *("/", "/exercises/", "/exercises/glute-bridge/", "/routines/", "/routines/daily-hips/"),
+    *("/programs/", "/about/"),
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -210,9 +210,9 @@ def test_exported_pages_carry_their_policy_for_hosts_without_headers(
     its first tag after the charset, so it covers every stylesheet and script."""
     out = tmp_path / "site"
     pages = [f for f in build(small_content, out) if f.endswith(".html")]
-    # home, 404, offline, history, exercises, a card, a routine, its player and share page,
-    # and a personal plan's page and player
-    assert len(pages) == 11
+    # home, 404, offline, history, the lists of exercises, routines and programs, a card,
+    # a routine, its player and share page, and a personal plan's page and player
+    assert len(pages) == 13
     tag = f'<meta http-equiv="Content-Security-Policy" content="{headers.META_CSP}">'
     for name in pages:
         html = (out / name).read_text()
