@@ -136,15 +136,16 @@ def signature(status: os.stat_result, now_ns: int) -> tuple[int, ...] | None:
     Every write to a file sets its change time (ctime) to the clock's time, which no
     program can set back. So a file read at ``now_ns`` whose status is the same later
     was not written since, unless it was written within the clock's granularity of the
-    read: for a file changed less than two seconds before, None (read it every time),
-    as git does for its index.
+    read: for a file changed less than five seconds before, None (read it every time),
+    as git does for its index. Five, not one: FAT, on a studio's USB stick, keeps
+    times to two seconds.
     """
     if max(status.st_ctime_ns, status.st_mtime_ns) > now_ns - RECENT_NS:
         return None
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
 
-RECENT_NS = 2_000_000_000
+RECENT_NS = 5_000_000_000
 
 
 def _version() -> str:

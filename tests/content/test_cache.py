@@ -267,7 +267,7 @@ def test_a_file_written_just_before_a_load_is_read_on_every_load(
     # Within the clock's granularity of a read, a write can leave the same status: only
     # the bytes are sure.
     kept = tmp_path / "kept"
-    later(monkeypatch, 1)
+    later(monkeypatch, 3)  # FAT keeps times to two seconds
     load_catalogue(library, cache=kept)
     read.clear()
     load_catalogue(library, cache=kept)
