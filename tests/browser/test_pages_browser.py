@@ -4,14 +4,32 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
-from ..support.browser import LiveServer, axe_violations, open_page
+from ..support.browser import ConsoleLog, LiveServer, axe_violations, open_page, phone_context
 
 PAGES = [
     *("/", "/exercises/", "/exercises/glute-bridge/", "/routines/", "/routines/daily-hips/"),
     *("/programs/", "/about/"),
 ]
+# Every kind of page a client reads, beyond the player (test_player_layout.py).
+READ = [
+    *PAGES,
+    *("/programs/four-weeks/", "/programs/four-weeks/day/1/", "/programs/four-weeks/today/"),
+    *("/programs/four-weeks/share/", "/history/", "/offline/", "/no-such-page/"),
+]
+# What a page's script draws after it loads, to wait for before measuring.
+DRAWN = {"/programs/four-weeks/share/": ".plan-item"}
+# name: (width, height, root font size); text at 200% as a browser's text-size setting
+# does it, doubling the root font size and every rem with it.
+SCREENS = {"iphone-se": (320, 568, ""), "text-200": (390, 844, "200%"), "landscape": (568, 320, "")}
+# What spills sideways: the page's own width, and any element wider than the screen.
+SPILL = """() => ({
+  page: document.documentElement.scrollWidth,
+  wide: [...document.querySelectorAll("main *, header *, footer *")]
+    .filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
+    .map((el) => el.tagName + (el.className ? "." + el.className : "")).slice(0, 5),
+})"""
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -47,3 +65,30 @@ def test_keyboard_reaches_start(page: Page, live_server: LiveServer) -> None:
         pytest.fail("Start is not reachable by keyboard")
     page.keyboard.press("Enter")
     page.wait_for_url("**/routines/daily-hips/play/")
+
+
+@pytest.mark.console_errors_ok  # the unknown page answers 404
+@pytest.mark.parametrize("screen", SCREENS)
+def test_no_page_scrolls_sideways_on_a_small_phone_or_at_200_percent_text(
+    browser: Browser, console: ConsoleLog, live_server: LiveServer, screen: str
+) -> None:
+    width, height, text = SCREENS[screen]
+    context = phone_context(browser, console, "block", viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        if text:
+            page.add_init_script(
+                "document.addEventListener('DOMContentLoaded', () => "
+                f"{{ document.documentElement.style.fontSize = '{text}'; }});"
+            )
+        spilled = {}
+        for path in READ:
+            page.goto(live_server.url + path)
+            if path in DRAWN:
+                page.locator(DRAWN[path]).first.wait_for()
+            found = page.evaluate(SPILL)
+            if found["page"] > width or found["wide"]:
+                spilled[path] = found
+        assert spilled == {}
+    finally:
+        context.close()
