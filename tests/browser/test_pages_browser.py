@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from hipapp import create_app
+
+from ..conftest import CARD, Write
 from ..support.browser import ConsoleLog, LiveServer, axe_violations, open_page, phone_context
 
 PAGES = [
@@ -19,7 +25,7 @@ READ = [
     *("/programs/four-weeks/share/", "/history/", "/offline/", "/no-such-page/"),
 ]
 # What a page's script draws after it loads, to wait for before measuring.
-DRAWN = {"/programs/four-weeks/share/": ".plan-item"}
+DRAWN = {"/programs/four-weeks/share/": ".plan-item", "/routines/taeglich/share/": ".plan-item"}
 # name: (width, height, root font size); text at 200% as a browser's text-size setting
 # does it, doubling the root font size and every rem with it.
 SCREENS = {"iphone-se": (320, 568, ""), "text-200": (390, 844, "200%"), "landscape": (568, 320, "")}
@@ -67,11 +73,10 @@ def test_keyboard_reaches_start(page: Page, live_server: LiveServer) -> None:
     page.wait_for_url("**/routines/daily-hips/play/")
 
 
-@pytest.mark.console_errors_ok  # the unknown page answers 404
-@pytest.mark.parametrize("screen", SCREENS)
-def test_no_page_scrolls_sideways_on_a_small_phone_or_at_200_percent_text(
-    browser: Browser, console: ConsoleLog, live_server: LiveServer, screen: str
-) -> None:
+def spilled(
+    browser: Browser, console: ConsoleLog, base: str, paths: list[str], screen: str
+) -> dict[str, Any]:
+    """The pages among ``paths`` wider than ``screen``, with what spills over."""
     width, height, text = SCREENS[screen]
     context = phone_context(browser, console, "block", viewport={"width": width, "height": height})
     try:
@@ -81,14 +86,38 @@ def test_no_page_scrolls_sideways_on_a_small_phone_or_at_200_percent_text(
                 "document.addEventListener('DOMContentLoaded', () => "
                 f"{{ document.documentElement.style.fontSize = '{text}'; }});"
             )
-        spilled = {}
-        for path in READ:
-            page.goto(live_server.url + path)
+        found = {}
+        for path in paths:
+            page.goto(base + path)
             if path in DRAWN:
                 page.locator(DRAWN[path]).first.wait_for()
-            found = page.evaluate(SPILL)
-            if found["page"] > width or found["wide"]:
-                spilled[path] = found
-        assert spilled == {}
+            spill = page.evaluate(SPILL)
+            if spill["page"] > width or spill["wide"]:
+                found[path] = spill
+        return found
     finally:
         context.close()
+
+
+@pytest.mark.console_errors_ok  # the unknown page answers 404
+@pytest.mark.parametrize("screen", SCREENS)
+def test_no_page_scrolls_sideways_on_a_small_phone_or_at_200_percent_text(
+    browser: Browser, console: ConsoleLog, live_server: LiveServer, screen: str
+) -> None:
+    assert spilled(browser, console, live_server.url, READ, screen) == {}
+
+
+def test_a_long_german_word_wraps_rather_than_the_page(
+    browser: Browser,
+    console: ConsoleLog,
+    write: Write,
+    server_factory: Callable[..., LiveServer],
+) -> None:
+    """A compound as long as the screen, in a tile, a list, a step and a form's legend."""
+    write("site.yaml", "name: Studio\nlang: de\n")
+    write("exercises/dehnung.md", CARD.format(title="Hüftbeugerdehnungsübung im Halbkniestand"))
+    write("routines/taeglich.md", "---\ntitle: Täglich\nsteps: [dehnung]\n---\n")
+    server = server_factory(create_app(write()))
+    paths = ["/", "/exercises/", "/exercises/dehnung/", "/routines/taeglich/"]
+    paths.append("/routines/taeglich/share/")
+    assert spilled(browser, console, server.url, paths, "text-200") == {}
