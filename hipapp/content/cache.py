@@ -12,7 +12,8 @@ easier card, a routine naming an unknown card) are not kept: they run on every l
 
 The whole cache is one pickle per content folder. One written by another version of
 hipapp, its libraries or Python, or one that cannot be read, is ignored: the work is
-redone, never a traceback.
+redone, never a traceback. Each names the folder it is for; writing one removes those
+whose folders are gone.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class ParseCache:
 
     def __init__(self, folder: Path | None, root: Path) -> None:
         name = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        self.root = root
         self.path = folder / f"{name}.pickle" if folder is not None else None
         # What changed since the whole was written: an edit rewrites a small file, not
         # the whole (~2 MB for 1,000 cards), until the changes are a tenth of it.
@@ -108,8 +110,24 @@ class ParseCache:
             else:
                 keep(self.path, pickle.dumps((self.version, self.new), pickle.HIGHEST_PROTOCOL))
                 self.changes.unlink(missing_ok=True)
+                self._prune()
         except OSError:
             pass  # a read-only folder: the next load parses everything again
+
+    def _prune(self) -> None:
+        """Remove what is kept for content folders that are gone (a bench's, a test's, a
+        checkout since deleted): each is megabytes at studio scale, and no load would ever
+        read it again. Each whole file has the folder it is for beside it."""
+        assert self.path is not None
+        keep(self.path.with_suffix(".root"), os.fsencode(self.root))
+        for sidecar in self.path.parent.glob("*.root"):
+            try:
+                gone = not os.path.isdir(os.fsdecode(sidecar.read_bytes()))
+            except OSError:
+                continue
+            if gone:
+                for suffix in (".pickle", ".changes.pickle", ".root"):
+                    sidecar.with_name(sidecar.stem + suffix).unlink(missing_ok=True)
 
     def _read(
         self, path: Path | None, *, removed: bool = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import time
 from pathlib import Path
 
@@ -104,7 +105,7 @@ def test_a_cache_that_is_damaged_or_not_ours_is_ignored(
 ) -> None:
     kept = tmp_path / "kept"
     fresh, _ = load_catalogue(library, cache=kept)
-    (file,) = kept.iterdir()
+    (file,) = kept.glob("*.pickle")
     file.write_bytes(data)
     parsed.clear()
     assert load_catalogue(library, cache=kept)[0] == fresh
@@ -152,13 +153,13 @@ def test_an_edit_keeps_only_what_changed_until_that_is_a_tenth(
         write(f"exercises/card-{n}.md", CARD.format(title=f"Card {n}", cue="Breathe"))
     root = write()
     load_catalogue(root, cache=kept)
-    (whole,) = kept.iterdir()
+    (whole,) = kept.glob("*.pickle")
     written = whole.stat().st_mtime_ns
     (root / "exercises/card-3.md").write_text(CARD.format(title="Card three", cue="Slowly"))
     (root / "exercises/card-4.md").unlink()
     edited, _ = load_catalogue(root, cache=kept)
     assert whole.stat().st_mtime_ns == written
-    assert sorted(p.name for p in kept.iterdir()) == [f"{whole.stem}.changes.pickle", whole.name]
+    assert sorted(p.name for p in kept.glob("*.pickle")) == [f"{whole.stem}.changes.pickle", whole.name]
     parsed.clear()
     again, _ = load_catalogue(root, cache=kept)
     assert parsed == [] and again == edited == load_catalogue(root)[0]
@@ -166,7 +167,7 @@ def test_an_edit_keeps_only_what_changed_until_that_is_a_tenth(
     # A third change passes a tenth of the twenty: the whole is written again.
     (root / "exercises/card-5.md").write_text(CARD.format(title="Card five", cue="Slowly"))
     load_catalogue(root, cache=kept)
-    assert [p.name for p in kept.iterdir()] == [whole.name]
+    assert [p.name for p in kept.glob("*.pickle")] == [whole.name]
     parsed.clear()
     assert load_catalogue(root, cache=kept)[0] == load_catalogue(root)[0]
     assert len(parsed) == 19  # the uncached load only
@@ -276,3 +277,21 @@ def test_a_file_written_just_before_a_load_is_read_on_every_load(
         "content/exercises/beta.md",
         "content/routines/daily.md",
     ]
+
+
+def test_what_is_kept_for_a_deleted_content_folder_goes(write: Write, tmp_path: Path) -> None:
+    """A bench's or a test's library is megabytes kept at studio scale: once its folder
+    is gone, the next library written removes it."""
+    kept = tmp_path / "kept"
+    other = tmp_path / "other"
+    shutil.copytree(write("exercises/alpha.md", CARD.format(title="Alpha", cue="Breathe")), other)
+    load_catalogue(other, cache=kept)
+    load_catalogue(write(), cache=kept)
+    assert len(list(kept.glob("*.pickle"))) == 2
+    shutil.rmtree(other)
+    (write() / "exercises/alpha.md").write_text(CARD.format(title="Alpha", cue="Slowly"))
+    load_catalogue(write(), cache=kept)  # a whole file written again
+    (mine,) = kept.glob("*.pickle")
+    assert sorted(p.name for p in kept.iterdir()) == [mine.name, f"{mine.stem}.root"]
+    parsed, _ = load_catalogue(write(), cache=kept)
+    assert parsed.exercises["alpha"].cue == "Slowly"
