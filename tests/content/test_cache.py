@@ -159,7 +159,10 @@ def test_an_edit_keeps_only_what_changed_until_that_is_a_tenth(
     (root / "exercises/card-4.md").unlink()
     edited, _ = load_catalogue(root, cache=kept)
     assert whole.stat().st_mtime_ns == written
-    assert sorted(p.name for p in kept.glob("*.pickle")) == [f"{whole.stem}.changes.pickle", whole.name]
+    assert sorted(p.name for p in kept.glob("*.pickle")) == [
+        f"{whole.stem}.changes.pickle",
+        whole.name,
+    ]
     parsed.clear()
     again, _ = load_catalogue(root, cache=kept)
     assert parsed == [] and again == edited == load_catalogue(root)[0]
