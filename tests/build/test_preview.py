@@ -9,8 +9,10 @@ import pytest
 from werkzeug.test import Client
 
 from hipapp.build.preview import Preview
+from hipapp.content import loader as loader_module
 
 from ..conftest import Write
+from ..support.calls import record_calls
 
 CARD = "---\ntitle: {title}\nhold: 20s\n---\nHold it.\n"
 
@@ -42,3 +44,17 @@ def test_an_edit_shows_on_the_next_request_without_a_restart(
     assert "<h1>Deep alpha</h1>" in client.get("/exercises/alpha/").text
     err = capsys.readouterr().err
     assert "exercises/alpha.md:3: hold:" in err and "last good version" in err
+
+
+def test_a_reload_after_an_edit_parses_only_the_edited_file(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large library reloads in a fraction of its first load."""
+    parsed = record_calls(monkeypatch, loader_module, "parse_text", 1)
+    preview = Preview(site, {"DEBUG": True}, every=0)
+    client = Client(preview)
+    assert "<h1>Beta</h1>" in client.get("/exercises/beta/").text
+    parsed.clear()
+    save(site / "exercises/alpha.md", CARD.format(title="Deep alpha"))
+    assert "<h1>Deep alpha</h1>" in client.get("/exercises/alpha/").text
+    assert parsed == ["content/exercises/alpha.md"]
