@@ -94,8 +94,8 @@ def test_day_9_links_to_its_player(berlin: BrowserContext, live_server: LiveServ
         "next": {"n": 10, "title": "Daily hips for a calmer back", "rest": False,
                  "total": data["program"]["next"]["total"]},
     }  # fmt: skip
-    # One tap: the day's Start began the session on arrival.
-    assert page.locator("#player").get_attribute("data-phase") == "lead-in"
+    # One tap: the day's Start began the session on arrival (once the player's script ran).
+    expect(page.locator("#player")).to_have_attribute("data-phase", "lead-in")
 
 
 def test_the_last_day_and_after_the_end(berlin: BrowserContext, live_server: LiveServer) -> None:
