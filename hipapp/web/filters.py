@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from flask import current_app
 from jinja2 import Environment
@@ -55,13 +56,26 @@ def register_filters(env: Environment) -> None:
         if found is None:
             if len(written) >= 10_000:
                 written.clear()
-            found = written[value] = dosage_text(value, words(current_app))
+            found = written[value] = unbroken(dosage_text(value, words(current_app)))
         return found
+
+    def duration(seconds: int) -> str:
+        return unbroken(words(current_app).duration(seconds))
 
     env.filters.update(
         dosage=dosage,
-        duration=lambda seconds: words(current_app).duration(seconds),
+        duration=duration,
         # Totals are exact ("1 min 45 s"): a week's progression shows, even by seconds.
-        total=lambda seconds: words(current_app).duration(seconds),
+        total=duration,
         data_json=data_json,
     )
+
+
+def unbroken(text: str) -> str:
+    """A number kept on one line with the word after it ("30 s", "4 min", "2 ×"): at
+    large text, "1" ending one line and "s" starting the next reads as something else."""
+    return _NUMBER_SPACE.sub(f"\\1{NBSP}", text)
+
+
+NBSP = "\u00a0"
+_NUMBER_SPACE = re.compile(r"(\d) (?=\S)")

@@ -13,6 +13,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from hipapp import create_app
 from hipapp.paths import DEFAULT_CONTENT
+from hipapp.web.filters import NBSP
 
 from ..support.browser import LiveServer, axe_violations
 
@@ -107,7 +108,7 @@ def test_print_shows_only_the_hand_out(page: Page, public_server: LiveServer) ->
     assert handout.locator("h2").inner_text() == "Four weeks to stronger hips"
     routines = handout.locator(".handout-routine h3").all_inner_texts()
     assert routines == ["Daily hips for a calmer back", "Hip strength"]
-    assert "2 × 30 s each side" in handout.inner_text()
+    assert "2 × 30 s each side" in handout.inner_text().replace(NBSP, " ")
     assert handout.locator(".step img").count() == 10
     assert "From week 3: holds 15 s longer, 1 more set, and 2 more reps than in week 1." in (
         handout.inner_text()

@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from hipapp import create_app
 from hipapp.pwa.qr import check_link, qr_svg
+from hipapp.web.filters import NBSP
 from hipapp.web.headers import CSP
 
 from ..conftest import Write
@@ -94,33 +95,33 @@ def test_overview_lists_every_day_and_explains_progression(client: FlaskClient) 
 
 
 def test_day_pages_carry_the_weeks_dosage(client: FlaskClient) -> None:
-    week1 = client.get(f"{P}/day/2/").get_data(as_text=True)
-    week3 = client.get(f"{P}/day/16/").get_data(as_text=True)
+    week1 = client.get(f"{P}/day/2/").get_data(as_text=True).replace(NBSP, " ")
+    week3 = client.get(f"{P}/day/16/").get_data(as_text=True).replace(NBSP, " ")
     assert "<h1>Day 2 of 28 · Hip strength</h1>" in week1
     assert "<h1>Day 16 of 28 · Hip strength</h1>" in week3
     assert "2 × 10 reps, 30 s rest between sets" in week1  # glute bridge as written
     assert "3 × 12 reps, 30 s rest between sets" in week3
     assert "Week 3: holds 15 s longer, 1 more set, and 2 more reps than in week 1." in week3
-    week2 = client.get(f"{P}/day/8/").get_data(as_text=True)
+    week2 = client.get(f"{P}/day/8/").get_data(as_text=True).replace(NBSP, " ")
     assert "2 × 35 s each side" in week2 and "2 × 30 s each side" not in week2
-    rest = client.get(f"{P}/day/4/").get_data(as_text=True)
+    rest = client.get(f"{P}/day/4/").get_data(as_text=True).replace(NBSP, " ")
     assert "<h1>Day 4 of 28 · Rest day</h1>" in rest
     assert 'href="play/#start">Start the gentle routine</a>' in rest  # one tap begins it
     # The gentle routine plays as written, even in week 4 (day 25 is a rest day).
-    late_rest = client.get(f"{P}/day/25/").get_data(as_text=True)
+    late_rest = client.get(f"{P}/day/25/").get_data(as_text=True).replace(NBSP, " ")
     assert "20 s each side" in rest and "20 s each side" in late_rest
     assert "35 s" not in late_rest
 
 
 def test_day_pages_show_the_exact_total_so_progression_shows(client: FlaskClient) -> None:
     """Week 2's holds are 5 s longer: "About 10 min" on both days hid that."""
-    week1 = client.get(f"{P}/day/1/").get_data(as_text=True)
-    week2 = client.get(f"{P}/day/8/").get_data(as_text=True)
+    week1 = client.get(f"{P}/day/1/").get_data(as_text=True).replace(NBSP, " ")
+    week2 = client.get(f"{P}/day/8/").get_data(as_text=True).replace(NBSP, " ")
     assert '<p class="total"><strong>10 min</strong> · 5 steps</p>' in week1
     assert '<p class="total"><strong>10 min 40 s</strong> · 5 steps</p>' in week2
-    overview = client.get(f"{P}/").get_data(as_text=True)
+    overview = client.get(f"{P}/").get_data(as_text=True).replace(NBSP, " ")
     assert '<span class="meta">18 min 16 s</span>' in overview and "About" not in overview
-    rest = client.get(f"{P}/day/4/").get_data(as_text=True)
+    rest = client.get(f"{P}/day/4/").get_data(as_text=True).replace(NBSP, " ")
     assert "the short gentle routine helps (4 min 1 s)" in rest
 
 

@@ -10,6 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from hipapp import create_app
+from hipapp.web.filters import NBSP
 from hipapp.web.headers import CSP
 
 from ..conftest import GEN_DIR, Write
@@ -48,7 +49,7 @@ def test_unknown_slugs_get_the_friendly_404(small_client: FlaskClient) -> None:
 
 
 def test_routine_page_shows_steps_dosage_and_total(small_client: FlaskClient) -> None:
-    html = small_client.get("/routines/daily/").get_data(as_text=True)
+    html = small_client.get("/routines/daily/").get_data(as_text=True).replace(NBSP, " ")
     # 5 + 20 + 5 + 20 + 10 + 20 + 5 + 20 = 105 s, then a 30 s rest: 135 s, to the second.
     assert '<p class="total"><strong>2 min 15 s</strong> · 2 steps</p>' in html
     assert "2 × 20 s each side, 10 s rest between sets" in html
@@ -218,3 +219,10 @@ def test_relative_links(target: str, current: str, expected: str) -> None:
     from hipapp.web.urls import relative
 
     assert relative(target, current) == expected
+
+
+def test_a_number_stays_on_the_line_of_its_unit(small_client: FlaskClient) -> None:
+    """At 200% text, "1" ending one line and "s" starting the next reads as nonsense."""
+    html = small_client.get("/routines/daily/").get_data(as_text=True)
+    assert f"2{NBSP}× 20{NBSP}s each side, 10{NBSP}s rest between sets" in html
+    assert f"<strong>2{NBSP}min 15{NBSP}s</strong> · 2 steps" in html
