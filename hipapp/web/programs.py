@@ -10,6 +10,7 @@ from ..content.schedule import length, weeks
 from ..plan.programs import REST_DAY, ProgramDay, calendar, day_routine, describe_change
 from ..plan.sequence import expand, total_seconds
 from ..pwa.qr import qr_svg
+from .filters import unbroken
 from .models import (
     DayView,
     HistoryData,
@@ -50,7 +51,7 @@ def _calendar(program: Program) -> list[ProgramDay]:
 
 def _changes(program: Program) -> list[tuple[int, str]]:
     w = words(current_app)
-    return [(p.from_week, describe_change(p, w)) for p in program.progression]
+    return [(p.from_week, unbroken(describe_change(p, w))) for p in program.progression]
 
 
 def day_view(program: Program, day: ProgramDay) -> DayView:
@@ -119,7 +120,7 @@ def day(slug: str, n: int) -> ResponseReturnValue:
         cards=cat.exercises,
         length=length(program),
         total=total_seconds(expand(item.steps)),
-        change=describe_change(item.change, words(current_app)) if item.change else "",
+        change=unbroken(describe_change(item.change, words(current_app))) if item.change else "",
     )
 
 

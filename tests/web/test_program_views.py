@@ -86,9 +86,11 @@ def test_overview_lists_every_day_and_explains_progression(client: FlaskClient) 
     html = client.get(f"{P}/").get_data(as_text=True)
     assert "28 days · 4 weeks" in html
     assert [int(n) for n in re.findall(r'href="day/(\d+)/"', html)] == list(range(1, 29))
-    assert "<li>From week 2: holds 5 s longer than in week 1.</li>" in html
+    # A number stays on the line of its unit, in the progression's words too.
+    assert f"<li>From week 2: holds 5{NBSP}s longer than in week 1.</li>" in html
     assert (
-        "<li>From week 3: holds 15 s longer, 1 more set, and 2 more reps than in week 1.</li>"
+        f"<li>From week 3: holds 15{NBSP}s longer, 1{NBSP}more set, and 2{NBSP}more reps"
+        " than in week 1.</li>"
     ) in html
     assert html.count('class="day-link rest"') == 8
     assert 'href="today/"' in html and 'href="share/"' not in html  # unlisted
