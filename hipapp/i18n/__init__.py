@@ -28,6 +28,11 @@ from .catalogues import (
 __all__ = ["N_", "PSEUDO", "SOURCE", "Words", "catalogue_for", "languages", "words_for"]
 
 
+# CLDR's minimumGroupingDigits, which Babel does not read: these languages leave a
+# four-digit number ungrouped, as Chromium's ICU does (tests/browser/test_wording.py).
+_GROUPS_FROM_FIVE_DIGITS = frozenset({"bg", "es", "et", "hu", "it", "lv", "pl", "sl", "pt_PT"})
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet (gettext's N_)."""
     return message
@@ -62,8 +67,14 @@ class Words:
         return text % {"num": self.number(n), **values}
 
     def number(self, n: float) -> str:
-        """A number as the language writes it."""
-        return self._kept(type(n), n, lambda: str(format_decimal(n, locale=self.locale)))
+        """A number as the language writes it, as the browser's Intl does: 1000 is
+        "1.000" in German but "1000" in Spanish, which groups from five digits."""
+        return self._kept(type(n), n, lambda: self._number(n))
+
+    def _number(self, n: float) -> str:
+        grouped = not (_GROUPS_FROM_FIVE_DIGITS & {self.locale.language, str(self.locale)})
+        grouped = grouped or abs(n) >= 10_000
+        return str(format_decimal(n, locale=self.locale, group_separator=grouped))
 
     def duration(self, seconds: int) -> str:
         """A dosage's time: 30 → "30 s", 90 → "1 min 30 s", 600 → "10 min"."""
