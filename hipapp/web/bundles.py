@@ -63,23 +63,24 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     # The studio's share pages: the client link, and "Personalise for a client".
     "share_js": (
         *("js/shared/element.js", "js/shared/i18n.js", "js/shared/dates.js"),
-        *("js/programs/share.js", "js/plans/expand.js", "js/plans/link.js"),
-        *("js/plans/library.js", "js/plans/words.js", "js/vendor/qrcode-1.8.0.js"),
-        *("js/plans/qr.js", "js/plans/session.js", "js/plans/form.js"),
+        *("js/shared/durations.js", "js/programs/share.js", "js/plans/expand.js"),
+        *("js/plans/link.js", "js/plans/library.js", "js/plans/words.js"),
+        *("js/vendor/qrcode-1.8.0.js", "js/plans/qr.js", "js/plans/session.js"),
+        "js/plans/form.js",
     ),
     # A personal plan's page, and its player: the player's own files, then the plan's.
     "plan_js": (
         *("js/shared/element.js", "js/shared/i18n.js", "js/shared/dates.js"),
         *("js/shared/store.js", "js/shared/reminders.js", "js/programs/start.js"),
         *("js/plans/expand.js", "js/plans/link.js", "js/plans/library.js"),
-        *("js/plans/saved.js", "js/plans/words.js", "js/plans/session.js"),
-        *("js/plans/offline.js", "js/plans/client.js"),
+        *("js/plans/saved.js", "js/shared/durations.js", "js/plans/words.js"),
+        *("js/plans/session.js", "js/plans/offline.js", "js/plans/client.js"),
     ),
     "plan_play_js": (
         *PLAYER,
-        *("js/shared/dates.js", "js/plans/expand.js", "js/plans/link.js"),
-        *("js/plans/library.js", "js/plans/saved.js", "js/plans/words.js"),
-        *("js/plans/session.js", "js/plans/play.js"),
+        *("js/shared/dates.js", "js/shared/durations.js", "js/plans/expand.js"),
+        *("js/plans/link.js", "js/plans/library.js", "js/plans/saved.js"),
+        *("js/plans/words.js", "js/plans/session.js", "js/plans/play.js"),
     ),
     "history_js": (
         *("js/shared/dom.js", "js/shared/element.js", "js/shared/i18n.js"),

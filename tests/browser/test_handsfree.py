@@ -19,6 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from hipapp import create_app
+from hipapp.web.filters import NBSP
 
 from ..conftest import Write
 from ..support.browser import ConsoleLog, LiveServer, phone_context
@@ -239,7 +240,7 @@ def test_an_easier_card_next_time_on_a_program_day(
     page.get_by_role("link", name="Start", exact=True).click()
     started(page)
     play_out(page)
-    assert page.locator("#p-sum-next").inner_text() == "Tomorrow: Morning mobility, 2 min"
+    assert page.locator("#p-sum-next").inner_text() == f"Tomorrow: Morning mobility, 2{NBSP}min"
     # One scale per exercise done, named by its title, 0 to 10; ratings come at the end.
     groups = page.locator("#p-rate-list [role=group]")
     assert groups.count() == 2

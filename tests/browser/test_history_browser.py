@@ -16,6 +16,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from hipapp.web.filters import NBSP
+
 from ..support.browser import ConsoleLog, LiveServer, axe_violations, phone_context
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))  # Saturday, day 9
@@ -279,7 +281,7 @@ def test_send_to_studio_with_web_share(phone: BrowserContext, live_server: LiveS
     assert page.locator("#mail-studio").is_hidden()
     page.get_by_role("button", name="Send to my studio").click()
     expect(page.locator("#data-status")).to_have_text("Sent.")
-    text = page.evaluate("window.shared.text")
+    text = page.evaluate("window.shared.text").replace(NBSP, " ")
     lines = text.split("\n")
     assert lines[0] == "My exercise history for Hip Mobility Studio"
     assert "Four weeks to stronger hips: 6 of 7 sessions, started Nov 13, 2026" in lines
@@ -386,7 +388,7 @@ def test_a_session_recorded_by_the_player_shows_in_history_and_csv(
     assert page.locator("#adherence li").inner_text() == (
         "Four weeks to stronger hips: 1 of 7 sessions, started Nov 13, 2026"
     )
-    assert page.locator("#recent li").first.inner_text().split("\n") == [
+    assert page.locator("#recent li").first.inner_text().replace(NBSP, " ").split("\n") == [
         "Hip strength",
         "Nov 21, 2026 · day 9 · 18 min · completed",
     ]

@@ -24,6 +24,7 @@ from hipapp.paths import DEFAULT_CONTENT
 from hipapp.plan.link import decode, encode
 from hipapp.plan.personal import CardItem, Change, Plan, plan_day, plan_routine
 from hipapp.plan.sequence import expand, total_seconds
+from hipapp.web.filters import unbroken
 
 from ..support.browser import ConsoleLog, LiveServer, axe_violations, phone_context
 from ..support.exports import Exported
@@ -34,7 +35,13 @@ from .test_share_browser import needs_zbar
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=BERLIN)  # a Monday
 CAT, _ = load_catalogue(DEFAULT_CONTENT)
-format_total = words_for("en").duration
+
+
+def format_total(seconds: int) -> str:
+    """A total as the routine pages write it, no-break spaces and all."""
+    return unbroken(words_for("en").duration(seconds))
+
+
 STRETCH = "Half-kneeling hip flexor stretch"
 ROUTINE_SHARE, PROGRAM_SHARE = "/routines/daily-hips/share/", "/programs/four-weeks/share/"
 

@@ -116,6 +116,19 @@ def test_bundles_list_each_import_before_its_importer(bundle: str) -> None:
     assert problems == []
 
 
+def test_export_lists_never_rename() -> None:
+    """`export { a as b }`: the bundle is one scope with only the local name `a` in it,
+    so every importer of `b` fails when the bundle runs (the page's script is dead)."""
+    renamed = [
+        f"{path}: {part.strip()}"
+        for path in sources()
+        for listed in _EXPORT_LIST.finditer(text(path))
+        for part in listed[1].split(",")
+        if " as " in part
+    ]
+    assert renamed == []
+
+
 @pytest.mark.parametrize("bundle", [name for name in BUNDLES if name.endswith("_js")])
 def test_top_level_names_are_unique_within_a_bundle(bundle: str) -> None:
     """One scope per bundle: a second `const x` is a SyntaxError, or shadows silently."""
