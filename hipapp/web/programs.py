@@ -85,7 +85,7 @@ def client_link(slug: str) -> tuple[str, bool]:
 
 @bp.get("/programs/")
 def index() -> ResponseReturnValue:
-    # The home page lists them too; this is where a link cut short at /programs/ lands.
+    # Every program: the home page shows the first few (views.HOME_TILES).
     programs = list(catalogue(current_app).programs.values())
     return render_template("programs.html", programs=programs)
 

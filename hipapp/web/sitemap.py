@@ -107,9 +107,9 @@ def _every(app: Flask) -> list[tuple[str, str, dict[str, Any]]]:
 SHELL = frozenset({"pwa.icon", "static"})
 # Plain pages a client may never need: every card of the library, for personal plans (the
 # plan page asks the worker to store it with the plan's cards, static/js/plans/offline.js),
-# and the lists of routines and programs the home page already shows. So a client who
-# only follows a program never downloads them, nor again on each update; one opened is
-# stored on first view, as any page.
+# and the lists of every routine and program (the home page shows the first ones,
+# views.HOME_TILES). So a client who only follows a program never downloads them, nor
+# again on each update; one opened is stored on first view, as any page.
 NOT_SHELL = frozenset({"plans.library", "site.routines", "programs.index"})
 
 

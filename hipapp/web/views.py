@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import islice
 from typing import TypeVar
 
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
@@ -26,16 +27,25 @@ def found(items: Mapping[str, T], slug: str) -> T:
     return item
 
 
+# A large library's home page shows this many programs and routines, in content order,
+# and links to the lists of all of them: a page every phone stores stays small.
+HOME_TILES = 24
+
+
 @bp.get("/")
 def index() -> ResponseReturnValue:
     cat = catalogue(current_app)
-    totals = {slug: total_seconds(expand(r.steps)) for slug, r in cat.routines.items()}
-    return render_template("index.html", cat=cat, totals=totals)
+    programs = list(islice(cat.programs.values(), HOME_TILES))
+    routines = list(islice(cat.routines.values(), HOME_TILES))
+    totals = {r.slug: total_seconds(expand(r.steps)) for r in routines}
+    return render_template(
+        "index.html", cat=cat, programs=programs, routines=routines, totals=totals
+    )
 
 
 @bp.get("/routines/")
 def routines() -> ResponseReturnValue:
-    # The home page lists them too; this is where a link cut short at /routines/ lands.
+    # Every routine: the home page shows the first HOME_TILES.
     cat = catalogue(current_app)
     totals = {slug: total_seconds(expand(r.steps)) for slug, r in cat.routines.items()}
     return render_template("routines.html", routines=list(cat.routines.values()), totals=totals)

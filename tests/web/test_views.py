@@ -12,8 +12,9 @@ from flask.testing import FlaskClient
 from hipapp import create_app
 from hipapp.web.filters import NBSP
 from hipapp.web.headers import CSP
+from hipapp.web.views import HOME_TILES
 
-from ..conftest import GEN_DIR, Write
+from ..conftest import CARD, GEN_DIR, ROUTINE, Write
 
 
 @pytest.mark.parametrize(
@@ -226,3 +227,38 @@ def test_a_number_stays_on_the_line_of_its_unit(small_client: FlaskClient) -> No
     html = small_client.get("/routines/daily/").get_data(as_text=True)
     assert f"2{NBSP}× 20{NBSP}s each side, 10{NBSP}s rest between sets" in html
     assert f"<strong>2{NBSP}min 15{NBSP}s</strong> · 2 steps" in html
+
+
+@pytest.mark.parametrize("count", [HOME_TILES, HOME_TILES + 1, 1200])
+def test_a_large_librarys_home_page_shows_the_first_routines_and_links_to_all(
+    write: Write, count: int
+) -> None:
+    """The home page is in every phone's shell: at studio scale it shows the first
+    routines, in content order, and links to the list of all of them."""
+    write("exercises/stretch.md", CARD.format(title="Stretch"))
+    for n in range(count):
+        write(f"routines/r{n:04}.md", ROUTINE.replace("title: Daily", f"title: Routine {n}"))
+    client = create_app(write()).test_client()
+    home = client.get("/").get_data(as_text=True)
+    shown = re.findall(r'<a class="tile" href="routines/(r\d+)/"', home)
+    assert shown == [f"r{n:04}" for n in range(min(count, HOME_TILES))]
+    more = re.findall(r'<a href="routines/">([^<]*)</a>', home)
+    assert more == ([] if count <= HOME_TILES else [f"All {count:,} routines"])
+    every = client.get("/routines/").get_data(as_text=True)
+    assert len(re.findall(r'<a class="tile" href="', every)) == count
+
+
+def test_a_large_librarys_home_page_links_to_every_program(write: Write) -> None:
+    write("exercises/stretch.md", CARD.format(title="Stretch"))
+    write("routines/daily.md", ROUTINE)
+    for n in range(HOME_TILES + 2):
+        write(f"programs/p{n:02}.md", f"---\ntitle: Program {n}\ndays: [daily]\n---\n")
+    client = create_app(write()).test_client()
+    home = client.get("/").get_data(as_text=True)
+    shown = re.findall(r'<a class="tile" href="programs/(p\d+)/"', home)
+    assert shown == [f"p{n:02}" for n in range(HOME_TILES)]
+    assert re.findall(r'<a href="programs/">([^<]*)</a>', home) == [
+        f"All {HOME_TILES + 2} programs"
+    ]
+    every = client.get("/programs/").get_data(as_text=True)
+    assert len(re.findall(r'<a class="tile" href="', every)) == HOME_TILES + 2
