@@ -108,6 +108,9 @@ class ParseCache:
             if small:
                 keep(self.changes, pickle.dumps((self.version, changed), pickle.HIGHEST_PROTOCOL))
             else:
+                # The folder it is for first: a whole file without one is an old
+                # version's, which _prune removes.
+                keep(self.path.with_suffix(".root"), os.fsencode(self.root))
                 keep(self.path, pickle.dumps((self.version, self.new), pickle.HIGHEST_PROTOCOL))
                 self.changes.unlink(missing_ok=True)
                 self._prune()
@@ -117,17 +120,22 @@ class ParseCache:
     def _prune(self) -> None:
         """Remove what is kept for content folders that are gone (a bench's, a test's, a
         checkout since deleted): each is megabytes at studio scale, and no load would ever
-        read it again. Each whole file has the folder it is for beside it."""
+        read it again. Each whole file has the folder it is for beside it, written before
+        it; one without was written by a hipapp that wrote none, and goes too."""
         assert self.path is not None
-        keep(self.path.with_suffix(".root"), os.fsencode(self.root))
-        for sidecar in self.path.parent.glob("*.root"):
+        folder = self.path.parent
+        for kept in folder.glob("*.pickle"):
+            stem = kept.name.split(".", 1)[0]
+            sidecar = folder / f"{stem}.root"
             try:
                 gone = not os.path.isdir(os.fsdecode(sidecar.read_bytes()))
+            except FileNotFoundError:
+                gone = True
             except OSError:
                 continue
             if gone:
                 for suffix in (".pickle", ".changes.pickle", ".root"):
-                    sidecar.with_name(sidecar.stem + suffix).unlink(missing_ok=True)
+                    (folder / f"{stem}{suffix}").unlink(missing_ok=True)
 
     def _read(
         self, path: Path | None, *, removed: bool = False

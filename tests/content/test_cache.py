@@ -298,3 +298,15 @@ def test_what_is_kept_for_a_deleted_content_folder_goes(write: Write, tmp_path: 
     assert sorted(p.name for p in kept.iterdir()) == [mine.name, f"{mine.stem}.root"]
     parsed, _ = load_catalogue(write(), cache=kept)
     assert parsed.exercises["alpha"].cue == "Slowly"
+
+
+def test_what_an_older_hipapp_kept_without_its_folder_goes(write: Write, tmp_path: Path) -> None:
+    """Whole files written before each named its content folder would never be read, nor
+    removed: the next whole file written removes them (a changes file with them)."""
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    for name in ("0123456789abcdef.pickle", "0123456789abcdef.changes.pickle"):
+        (kept / name).write_bytes(b"old")
+    load_catalogue(write("exercises/alpha.md", CARD.format(title="Alpha", cue="Go")), cache=kept)
+    (mine,) = kept.glob("*.pickle")
+    assert sorted(p.name for p in kept.iterdir()) == [mine.name, f"{mine.stem}.root"]
