@@ -62,13 +62,9 @@ def register_filters(env: Environment) -> None:
     def duration(seconds: int) -> str:
         return unbroken(words(current_app).duration(seconds))
 
-    def number(value: float) -> str:
-        return words(current_app).number(value)  # "1,000" in English, "1000" in Spanish
-
     env.filters.update(
         dosage=dosage,
         duration=duration,
-        number=number,
         # Totals are exact ("1 min 45 s"): a week's progression shows, even by seconds.
         total=duration,
         data_json=data_json,

@@ -2,7 +2,8 @@
 
 Jinja's i18n extension parses them; these callables answer them. They behave as its
 "newstyle" gettext does (the text is markup, ``%(name)s`` placeholders are filled with
-escaped values, ``num`` defaults to ``n``), but each message is looked up once per app
+escaped values, ``num`` defaults to ``n`` as the language writes numbers), but each
+message is looked up once per app
 rather than on every call: a page asks for about forty, and a large library renders
 thousands of pages. The words come from the accessor (web/state.py), so the language
 still lives in one place.
@@ -54,7 +55,7 @@ def install_translations(app: Flask) -> None:
     @pass_eval_context
     def ngettext(ctx: EvalContext, singular: str, plural: str, n: int, **values: Any) -> str:
         text = forms(singular, plural, n)
-        values.setdefault("num", n)
+        values.setdefault("num", words(app).number(n))  # "1,200 days", as Words.ngettext
         return (Markup(text) if ctx.autoescape else text) % values
 
     env = app.jinja_env

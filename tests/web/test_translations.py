@@ -6,9 +6,11 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from hipapp import create_app
 
-from ..conftest import Write
+from ..conftest import ROUTINE, Write
 
 
 def test_each_app_keeps_its_own_language(small_content: Path, tmp_path: Path) -> None:
@@ -46,3 +48,18 @@ def test_links_follow_the_mount_point_the_page_was_asked_for(small_content: Path
         links = re.findall(r'href="([^"#]+)', page)
         assert "../../exercises/stretch/" in links
         assert not [link for link in links if "/a/" in link or "/b/" in link], links
+
+
+@pytest.mark.parametrize(
+    ("lang", "link"),
+    [("en", "All 1,200 routines"), ("de", "Alle 1.200 Abläufe"), ("es", "Todas las 1200 rutinas")],
+)
+def test_counts_are_written_as_the_language_writes_numbers(
+    write: Write, small_content: Path, lang: str, link: str
+) -> None:
+    """A count in a template's plural reads as the language writes numbers."""
+    for n in range(1, 1200):
+        write(f"routines/r{n:04}.md", ROUTINE)
+    write("site.yaml", f"name: Studio\nlang: {lang}\n")
+    home = create_app(small_content).test_client().get("/").text
+    assert f'<a href="routines/">{link}</a>' in home
