@@ -147,7 +147,8 @@ def run(content: Path, host: str, port: int, debug: bool) -> None:
         preview(content, host, port)
         return
     try:
-        app = create_app(content)
+        # Each file's parse is kept between starts, as app.py's server does.
+        app = create_app(content, config={"CONTENT_CACHE": True})
     except HipappError as exc:
         fail(exc)
         return
