@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
@@ -29,7 +29,7 @@ from hipapp.content.schedule import length
 from hipapp.plan.personal import CardItem, Change, Item, Plan, RestItem, plan_day, plan_routine
 from hipapp.plan.sequence import expand
 
-from ..support.browser import LiveServer
+from ..support.browser import LiveServer, browser_examples
 from ..support.models import plain
 
 BATCH = 8
@@ -200,14 +200,7 @@ def test_a_known_plan_expands_alike(run_js: Any) -> None:
     assert holds == [35] * 6 and got["total"] == 5 + 3 * (35 + 5 + 35) + 2 * 10
 
 
-@settings(
-    max_examples=BATCHES,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.function_scoped_fixture],
-)  # fmt: skip
+@browser_examples(BATCHES)
 @given(batch=st.lists(cases(), min_size=BATCH, max_size=BATCH))
 def test_browser_expansion_matches_python(run_js: Any, batch: list[Case]) -> None:
     got = run_js([browser_input(c) for c in batch])

@@ -6,14 +6,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
 from hipapp.plan.link import MAX_CLIENT, MAX_NOTE, decode, encode
 from hipapp.plan.personal import CardItem, Change, Item, Plan, RestItem
 
-from ..support.browser import LiveServer
+from ..support.browser import LiveServer, browser_examples
 from ..support.models import plain
 
 RUN = """
@@ -75,13 +75,7 @@ def run_js(page: Page, live_server: LiveServer) -> Any:
     return lambda batch: page.evaluate(RUN, batch)
 
 
-@settings(
-    max_examples=15,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@browser_examples(15)
 @given(batch=st.lists(plans(), min_size=8, max_size=8))
 def test_each_side_reads_the_other(run_js: Any, batch: list[Plan]) -> None:
     got = run_js([{"text": encode(p), "plan": as_js(p)} for p in batch])

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from babel import Locale, localedata
 from flask import Flask
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
@@ -27,7 +27,7 @@ from hipapp.i18n import words_for
 from hipapp.web.filters import dosage_text, unbroken
 from hipapp.web.state import words
 
-from ..support.browser import LiveServer, start_flask
+from ..support.browser import LiveServer, browser_examples, start_flask
 from ..support.language_content import write_content
 from ..support.models import plain
 
@@ -94,13 +94,7 @@ def test_a_known_dosage_reads_alike(site: tuple[Flask, LiveServer], plan_page: P
     assert not re.search(r"\d ", "".join(got)), got  # each number is bound to its unit
 
 
-@settings(
-    max_examples=10,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@browser_examples(10)
 @given(cases=st.lists(st.tuples(dosages, seconds), min_size=20, max_size=20))
 def test_scripts_write_dosages_as_the_server_does(
     site: tuple[Flask, LiveServer], plan_page: Page, cases: list[tuple[Dosage, int]]

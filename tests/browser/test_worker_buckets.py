@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Page
 
 from hipapp.paths import SW_SOURCE
 from hipapp.pwa.precache import bucket_of
+
+from ..support.browser import browser_examples
 
 # Paths as the worker lists them: percent-encoded ASCII, "./" for the site's root. (No
 # dot segments: the app never makes one, and a URL drops them.)
@@ -39,9 +41,7 @@ def in_worker(page: Page, paths: list[str], buckets: int) -> list[int]:
 
 
 # The page only evaluates a pure function: sharing it between examples is safe.
-@settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@browser_examples(20)
 @given(paths=st.lists(PATHS, min_size=1, max_size=40), buckets=st.integers(1, 600))
 def test_python_and_the_worker_pick_the_same_part(
     page: Page, paths: list[str], buckets: int

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
+from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -209,3 +210,21 @@ def axe_violations(axe: Axe, page: Page) -> list[str]:
         f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
         for v in results.response["violations"]
     ]
+
+
+def browser_examples(count: int) -> settings:
+    """Hypothesis settings for a property checked in Chromium: ``count`` examples, the
+    same on every run (each costs a round trip to the page, and CI must try what a
+    developer tried), no deadline, and one page shared by the examples, which is safe
+    while the page only evaluates pure functions."""
+    return settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+        ],
+    )
